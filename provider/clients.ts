@@ -1,0 +1,98 @@
+/**
+ * AWS clients: one set per region (and profile), created on first use and shared by every
+ * resource the provider process handles. Endpoints and credentials come from the standard AWS
+ * chain, so AWS_ENDPOINT_URL_CUSTOMER_PROFILES / _APPFLOW / _STS and AWS_PROFILE work unchanged.
+ * The SDK modules are required lazily: a preview that needs no AppFlow call never loads AppFlow.
+ */
+import type { CustomerProfilesClient } from "@aws-sdk/client-customer-profiles";
+import type { AppflowClient } from "@aws-sdk/client-appflow";
+import type { STSClient } from "@aws-sdk/client-sts";
+import { timeouts } from "./config";
+
+export interface AwsClients {
+  region: string;
+  customerProfiles(): CustomerProfilesClient;
+  appflow(): AppflowClient;
+  sts(): STSClient;
+  /** The caller's account id (for ARNs), asked of STS once per client set. */
+  accountId(): Promise<string>;
+}
+
+const cache = new Map<string, AwsClients>();
+const created: { destroy(): void }[] = [];
+
+function track<T extends { destroy(): void }>(client: T): T {
+  created.push(client);
+  return client;
+}
+
+function commonConfig(region: string, profile: string | undefined) {
+  const { NodeHttpHandler } = require("@smithy/node-http-handler") as typeof import("@smithy/node-http-handler");
+  const { connectionTimeout, requestTimeout } = timeouts();
+  return {
+    region,
+    ...(profile ? { profile } : {}),
+    // Customer Profiles throttles at low rates and `pulumi up` runs ten operations at once:
+    // adaptive retry backs off and paces; the standard AWS_RETRY_MODE / AWS_MAX_ATTEMPTS still win.
+    ...(process.env.AWS_RETRY_MODE ? {} : { retryMode: "adaptive" }),
+    ...(process.env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: 8 }),
+    requestHandler: new NodeHttpHandler({ connectionTimeout, requestTimeout }),
+  };
+}
+
+export function clientsFor(region: string, profile?: string): AwsClients {
+  const key = `${region}\u0000${profile ?? ""}`;
+  let clients = cache.get(key);
+  if (clients) return clients;
+  let cp: CustomerProfilesClient | undefined;
+  let af: AppflowClient | undefined;
+  let sts: STSClient | undefined;
+  let account: Promise<string> | undefined;
+  clients = {
+    region,
+    customerProfiles: () => {
+      if (!cp) {
+        const { CustomerProfilesClient } = require("@aws-sdk/client-customer-profiles");
+        cp = track(new CustomerProfilesClient(commonConfig(region, profile)) as CustomerProfilesClient);
+      }
+      return cp;
+    },
+    appflow: () => {
+      if (!af) {
+        const { AppflowClient } = require("@aws-sdk/client-appflow");
+        af = track(new AppflowClient(commonConfig(region, profile)) as AppflowClient);
+      }
+      return af;
+    },
+    sts: () => {
+      if (!sts) {
+        const { STSClient } = require("@aws-sdk/client-sts");
+        sts = track(new STSClient(commonConfig(region, profile)) as STSClient);
+      }
+      return sts;
+    },
+    accountId: () => {
+      if (!account) {
+        const { GetCallerIdentityCommand } = require("@aws-sdk/client-sts") as typeof import("@aws-sdk/client-sts");
+        account = clients!
+          .sts()
+          .send(new GetCallerIdentityCommand({}))
+          .then((r) => {
+            if (!r.Account) throw new Error("STS GetCallerIdentity returned no account");
+            return r.Account;
+          });
+        // A failed lookup must not poison the cache for the rest of the run.
+        account.catch(() => (account = undefined));
+      }
+      return account;
+    },
+  };
+  cache.set(key, clients);
+  return clients;
+}
+
+/** Forget every client (tests that change endpoints or credentials between cases). */
+export function resetClients(): void {
+  for (const c of created.splice(0)) c.destroy();
+  cache.clear();
+}

@@ -1,0 +1,60 @@
+/**
+ * What a change to the program means for the integration: nothing, an in-place update, or a
+ * replacement. An integration is identified by domain, URI and region, so a change to any of
+ * them replaces it; so does a new flow name when the service derives the URI from the flow.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { deepEqual } from "./equality";
+import { INPUT_KEYS } from "./normalize";
+import type { IntegrationInputs, IntegrationOutputs } from "../sdk/types";
+
+/** Outputs that an in-place update never changes. */
+export const STABLE_OUTPUTS = ["arn", "createdAt", "uri", "domainName", "region"];
+
+export interface IntegrationChanges {
+  /** Input members whose desired value differs from state. */
+  changed: (keyof IntegrationInputs)[];
+  /** The members among them that force a replacement. */
+  replaces: string[];
+}
+
+export function compareIntegration(
+  olds: Partial<IntegrationOutputs>,
+  news: IntegrationInputs,
+  newRegion: string,
+): IntegrationChanges {
+  const changed: (keyof IntegrationInputs)[] = [];
+  const replaces: string[] = [];
+  for (const key of INPUT_KEYS) {
+    if (key === "region") {
+      if (olds.region !== undefined && olds.region !== newRegion) {
+        changed.push(key);
+        replaces.push(key);
+      }
+      continue;
+    }
+    if (key === "uri") {
+      // A URI the service derived is not an input: only a URI the program sets can differ.
+      if (news.uri !== undefined && news.uri !== olds.uri) {
+        changed.push(key);
+        replaces.push(key);
+      }
+      continue;
+    }
+    if (!deepEqual(olds[key], news[key])) changed.push(key);
+  }
+  if (changed.includes("domainName")) replaces.push("domainName");
+  if (news.uri === undefined && olds.flowDefinition?.flowName !== news.flowDefinition?.flowName) {
+    replaces.push("flowDefinition.flowName");
+  }
+  return { changed, replaces };
+}
+
+export function toDiffResult(c: IntegrationChanges): pulumi.dynamic.DiffResult {
+  return {
+    changes: c.changed.length > 0,
+    replaces: c.replaces,
+    stables: c.replaces.length === 0 ? STABLE_OUTPUTS : [],
+    deleteBeforeReplace: false,
+  };
+}

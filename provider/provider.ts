@@ -1,0 +1,188 @@
+/**
+ * The Integration resource's lifecycle, mapped onto the Customer Profiles API:
+ * check → model constraints, semantic rules, connector-profile cross-check (no writes);
+ * create → one PutIntegration carrying the tags; update → one PutIntegration with the full
+ * desired state when attributes change, TagResource/UntagResource for exactly the tags that
+ * change; delete → DeleteIntegration; read → GetIntegration (+ DescribeFlow for a flow).
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { clientsFor, type AwsClients } from "./clients";
+import { resolveRegion, settingsFromConfig, type ProviderSettings } from "./config";
+import { compareIntegration, toDiffResult } from "./diff";
+import { ProviderError } from "./errors";
+import { formatId, integrationArn, parseId } from "./ids";
+import { flowDefinitionFromFlow, putIntegrationRequest } from "./mapping";
+import { normalizeInputs } from "./normalize";
+import { buildOutputs, inputsFromOutputs } from "./outputs";
+import { diffTags } from "./tags";
+import { checkIntegration } from "./validation";
+import * as api from "./api";
+import type { IntegrationInputs, IntegrationOutputs } from "../sdk/types";
+
+const PROVIDER_KEY = "__provider";
+
+type Props = Record<string, any>;
+
+function withoutProvider(props: Props): Props {
+  const { [PROVIDER_KEY]: _p, ...rest } = props ?? {};
+  return rest;
+}
+
+/** The flow an integration's URI names, when the service derived the URI from an AppFlow flow ARN. */
+function flowNameFromUri(uri: string): string | undefined {
+  return /^arn:[^:]+:appflow:[^:]*:[^:]*:flow\/(.+)$/.exec(uri)?.[1];
+}
+
+/**
+ * A failure after the integration was written: the engine records `properties` (the state as it
+ * now is) and reports the error, so the next `pulumi up` converges from the truth.
+ */
+function partialFailure(err: unknown, id: string, properties: Props): Error {
+  const e = (err instanceof Error ? err : new Error(String(err))) as Error & Props;
+  e.id = id;
+  e.properties = properties;
+  e.reasons = [e.message];
+  return e;
+}
+
+export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
+  private settings: ProviderSettings = {};
+
+  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    this.settings = settingsFromConfig(req.config);
+  }
+
+  async check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+    const inputs = withoutProvider(news);
+    let region: string | undefined;
+    const failures = [];
+    try {
+      region = await this.region(inputs.region);
+    } catch (err) {
+      failures.push({ property: "region", reason: (err as Error).message });
+    }
+    failures.push(...(await checkIntegration(inputs, { region, profile: this.settings.profile })));
+    return { inputs: failures.length > 0 ? inputs : normalizeInputs(inputs), failures };
+  }
+
+  async diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+    const desired = withoutProvider(news) as IntegrationInputs;
+    const region = await this.region(desired.region ?? undefined, olds.region);
+    return toDiffResult(compareIntegration(olds as IntegrationOutputs, desired, region));
+  }
+
+  async create(props: Props): Promise<pulumi.dynamic.CreateResult> {
+    const inputs = withoutProvider(props) as IntegrationInputs;
+    const region = await this.region(inputs.region);
+    const c = this.clients(region);
+    // Asked before any write, so a failure here leaves nothing behind.
+    const accountId = await c.accountId();
+    await this.refuseExisting(c, inputs);
+    const written = await api.putIntegration(c, putIntegrationRequest(inputs, { withTags: true }));
+    const uri = (written.Uri as string | undefined) ?? inputs.uri!;
+    const outs = buildOutputs(inputs, written, {
+      region,
+      arn: integrationArn(region, accountId, inputs.domainName, uri),
+    });
+    return { id: formatId(inputs.domainName, uri), outs };
+  }
+
+  async read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
+    const { domainName, uri } = parseId(id);
+    const region = await this.region(props?.region);
+    const c = this.clients(region);
+    const found = await api.getIntegration(c, domainName, uri);
+    if (!found) return {};
+    const flowName = props?.flowDefinition?.flowName ?? flowNameFromUri(uri);
+    const flow = flowName ? await api.describeFlow(c, flowName) : undefined;
+    const arn = props?.arn ?? integrationArn(region, await c.accountId(), domainName, uri);
+    const observed = inputsFromOutputs(buildOutputs({ domainName, uri } as IntegrationInputs, found, { region, arn }));
+    const current: IntegrationInputs = {
+      ...observed,
+      ...(flow ? { flowDefinition: flowDefinitionFromFlow(flow) } : {}),
+      // The region is ours, not the service's: keep it only where the program set it.
+      region: props?.region && props.region === region ? props.region : undefined,
+    };
+    // The program may leave a derived URI unset; keep it unset so the next diff shows nothing.
+    if (props && "domainName" in props && props.uri === undefined && flowName) delete current.uri;
+    const outs = buildOutputs(current, found, { region, arn });
+    return { id, props: outs, inputs: inputsFromOutputs({ ...outs, region: current.region } as IntegrationOutputs) };
+  }
+
+  async update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
+    const previous = olds as IntegrationOutputs;
+    const desired = withoutProvider(news) as IntegrationInputs;
+    const c = this.clients(previous.region);
+    const ids = { domainName: previous.domainName, uri: previous.uri };
+    const { changed } = compareIntegration(previous, desired, previous.region);
+    const tagChanges = diffTags(previous.tags, desired.tags);
+
+    let written: Record<string, unknown> | undefined;
+    if (changed.some((k) => k !== "tags")) {
+      // PutIntegration is an upsert: without this it would silently recreate an integration
+      // deleted outside Pulumi instead of telling the user their state is stale.
+      if (!(await api.getIntegration(c, ids.domainName, ids.uri))) {
+        throw api.integrationGone({ ...ids, region: previous.region });
+      }
+      written = await api.putIntegration(c, putIntegrationRequest(desired, { uri: previous.uri, withTags: false }));
+    }
+    const stateWith = (tags: Record<string, string> | undefined) =>
+      buildOutputs({ ...desired, tags }, written, { region: previous.region, arn: previous.arn, previous });
+
+    let tags = previous.tags;
+    try {
+      // Add and change before removing, so the integration is never left without the tags
+      // that tag-based IAM policies match on.
+      if (Object.keys(tagChanges.set).length > 0) {
+        await api.tagResource(c, previous.arn, tagChanges.set, ids);
+        tags = { ...(tags ?? {}), ...tagChanges.set };
+      }
+      if (tagChanges.remove.length > 0) {
+        await api.untagResource(c, previous.arn, tagChanges.remove, ids);
+        tags = Object.fromEntries(Object.entries(tags ?? {}).filter(([k]) => !tagChanges.remove.includes(k)));
+      }
+    } catch (err) {
+      // Nothing was written yet: the state as it stands is still the truth.
+      if (!written && tags === previous.tags) throw err;
+      throw partialFailure(err, id, { ...stateWith(tags), [PROVIDER_KEY]: news[PROVIDER_KEY] });
+    }
+    return { outs: stateWith(tags) };
+  }
+
+  async delete(id: string, props: Props): Promise<void> {
+    const { domainName, uri } = parseId(id);
+    const region = await this.region(props?.region);
+    await api.deleteIntegration(this.clients(region), domainName, uri);
+  }
+
+  /** Create never adopts or overwrites: an existing integration is imported, not re-created. */
+  private async refuseExisting(c: AwsClients, inputs: IntegrationInputs): Promise<void> {
+    const hint = (uri: string) =>
+      `To manage it with Pulumi, import it: add the resource option ` +
+      `\`{ import: "${formatId(inputs.domainName, uri)}" }\` (or run \`pulumi import\`), or delete it first.`;
+    if (inputs.uri !== undefined) {
+      if (await api.getIntegration(c, inputs.domainName, inputs.uri)) {
+        throw new ProviderError(
+          `Integration "${inputs.uri}" already exists in domain "${inputs.domainName}" (${c.region}); ` +
+            `creating it again would overwrite it. ${hint(inputs.uri)}`,
+        );
+      }
+    } else if (inputs.flowDefinition?.flowName) {
+      const flow = await api.describeFlow(c, inputs.flowDefinition.flowName);
+      if (flow) {
+        throw new ProviderError(
+          `An AppFlow flow named "${inputs.flowDefinition.flowName}" already exists in ${c.region}; an integration ` +
+            `creating it again would take it over. ${hint((flow.flowArn as string) ?? inputs.flowDefinition.flowName)}`,
+        );
+      }
+    }
+  }
+
+  private region(input: string | undefined, fallback?: string): Promise<string> {
+    return resolveRegion(input ?? fallback, this.settings);
+  }
+
+  private clients(region: string): AwsClients {
+    return clientsFor(region, this.settings.profile);
+  }
+}

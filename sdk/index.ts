@@ -1,0 +1,2 @@
+export { Integration, type IntegrationArgs, type DeepInput } from "./integration";
+export * from "./types";

@@ -1,0 +1,97 @@
+import * as pulumi from "@pulumi/pulumi";
+import { lazyProvider } from "../provider/lazy";
+import type * as types from "./types";
+
+/** A value, or any level of it, may be a Pulumi Input (a plain value, a Promise or an Output). */
+export type DeepInput<T> = [T] extends [string | number | boolean]
+  ? pulumi.Input<T>
+  : [T] extends [(infer U)[]]
+    ? pulumi.Input<DeepInput<U>[]>
+    : [T] extends [object]
+      ? pulumi.Input<{ [K in keyof T]: DeepInput<T[K]> }>
+      : pulumi.Input<T>;
+
+/** The arguments of an Integration: the PutIntegration request members, camelCased, plus `region`. */
+export interface IntegrationArgs {
+  /** The Customer Profiles domain the integration belongs to. Changing it replaces the integration. */
+  domainName: pulumi.Input<string>;
+  /**
+   * The URI of the source, e.g. an Amazon Connect instance ARN or an EventBridge event source.
+   * Leave it unset with `flowDefinition`: the service derives it from the flow. Changing it replaces the integration.
+   */
+  uri?: pulumi.Input<string>;
+  /** The profile object type the source's data is stored as. Set this or `objectTypeNames`, not both. */
+  objectTypeName?: pulumi.Input<string>;
+  /** Object type per event type, e.g. `{ ShopifyCreateCustomers: "ShopifyCustomer" }`. Set this or `objectTypeName`. */
+  objectTypeNames?: pulumi.Input<{ [eventType: string]: pulumi.Input<string> }>;
+  /** Tags on the integration (at most 50). Changing only tags never rewrites the integration. */
+  tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+  /** The AppFlow flow Customer Profiles creates to pull from a SaaS source or S3. */
+  flowDefinition?: DeepInput<types.FlowDefinition>;
+  /** The IAM role Customer Profiles assumes to run the integration's workflow. */
+  roleArn?: pulumi.Input<string>;
+  /** The event trigger (at most one) that decides which ingested objects fire events. */
+  eventTriggerNames?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Whether the integration works on profiles (`PROFILE`) or across the domain (`DOMAIN`). */
+  scope?: pulumi.Input<types.Scope>;
+  /** The AWS region; defaults to `aws:region`, then AWS_REGION. Changing it replaces the integration. */
+  region?: pulumi.Input<string>;
+}
+
+/**
+ * An Amazon Connect Customer Profiles integration (the `PutIntegration` API): a source such as a
+ * Connect instance, an EventBridge partner source or an AppFlow flow from Salesforce, Marketo,
+ * Zendesk, ServiceNow or S3, feeding profile objects into a domain.
+ *
+ * Its id is `<domainName>/<uri>`; adopt an existing integration with `{ import: "<domainName>/<uri>" }`.
+ */
+export class Integration extends pulumi.dynamic.Resource {
+  /** The domain the integration belongs to. */
+  public readonly domainName!: pulumi.Output<string>;
+  /** The integration's URI, as set or as the service derived it from the flow. */
+  public readonly uri!: pulumi.Output<string>;
+  /** The object type the source's data is stored as. */
+  public readonly objectTypeName!: pulumi.Output<string | undefined>;
+  /** Object type per event type. */
+  public readonly objectTypeNames!: pulumi.Output<{ [eventType: string]: string } | undefined>;
+  /** The tags the integration has. */
+  public readonly tags!: pulumi.Output<{ [key: string]: string } | undefined>;
+  /** The flow behind the integration, as AppFlow has it. */
+  public readonly flowDefinition!: pulumi.Output<types.FlowDefinition | undefined>;
+  /** The role the integration's workflow runs as. */
+  public readonly roleArn!: pulumi.Output<string | undefined>;
+  /** The integration's event trigger names. */
+  public readonly eventTriggerNames!: pulumi.Output<string[] | undefined>;
+  /** `PROFILE` or `DOMAIN`. */
+  public readonly scope!: pulumi.Output<types.Scope | undefined>;
+  /** The region the integration lives in. */
+  public readonly region!: pulumi.Output<string>;
+  /** `arn:<partition>:profile:<region>:<account>:domains/<domain>/integrations/<uri>`, for tagging and IAM. */
+  public readonly arn!: pulumi.Output<string>;
+  /** When the integration was created (ISO-8601). */
+  public readonly createdAt!: pulumi.Output<string>;
+  /** When the integration was last changed (ISO-8601). */
+  public readonly lastUpdatedAt!: pulumi.Output<string>;
+  /** The id of the workflow the integration runs, when it has one. */
+  public readonly workflowId!: pulumi.Output<string | undefined>;
+  /** Whether the integration ingests unstructured data. */
+  public readonly isUnstructured!: pulumi.Output<boolean | undefined>;
+
+  constructor(name: string, args: IntegrationArgs, opts?: pulumi.CustomResourceOptions) {
+    const computed = {
+      uri: undefined,
+      region: undefined,
+      arn: undefined,
+      createdAt: undefined,
+      lastUpdatedAt: undefined,
+      workflowId: undefined,
+      isUnstructured: undefined,
+    };
+    super(lazyProvider, name, { ...computed, ...(args ?? {}) }, opts, "customerprofiles", "Integration");
+  }
+
+  /** Reads an existing integration by id (`<domainName>/<uri>`) into the program, without managing it. */
+  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): Integration {
+    return new Integration(name, {} as IntegrationArgs, { ...opts, id });
+  }
+}
