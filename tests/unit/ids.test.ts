@@ -1,0 +1,24 @@
+import { strict as assert } from "assert";
+import { formatId, parseId, integrationArn, partitionOf } from "../../provider/ids";
+
+describe("ids and ARNs", () => {
+  it("an id is <domainName>/<uri>, and a URI may itself hold slashes and colons", () => {
+    const uri = "arn:aws:appflow:us-east-1:123456789012:flow/contacts";
+    assert.equal(formatId("retail", uri), `retail/${uri}`);
+    assert.deepEqual(parseId(`retail/${uri}`), { domainName: "retail", uri });
+  });
+  it("rejects ids without both parts, saying what an id looks like", () => {
+    for (const bad of ["retail", "/uri", "retail/", ""]) {
+      assert.throws(() => parseId(bad), /expected "<domainName>\/<uri>"/);
+    }
+  });
+  it("builds the integration ARN TagResource takes, with the region's partition", () => {
+    assert.equal(
+      integrationArn("us-east-1", "123456789012", "retail", "u-1"),
+      "arn:aws:profile:us-east-1:123456789012:domains/retail/integrations/u-1",
+    );
+    assert.equal(partitionOf("cn-north-1"), "aws-cn");
+    assert.equal(partitionOf("us-gov-west-1"), "aws-us-gov");
+    assert.match(integrationArn("cn-north-1", "1", "d", "u"), /^arn:aws-cn:profile:cn-north-1:/);
+  });
+});
