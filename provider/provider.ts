@@ -11,7 +11,7 @@ import { resolveRegion, settingsFromConfig, type ProviderSettings } from "./conf
 import { compareIntegration, toDiffResult } from "./diff";
 import { ProviderError } from "./errors";
 import { formatId, integrationArn, parseId } from "./ids";
-import { flowDefinitionFromFlow, putIntegrationRequest } from "./mapping";
+import { flowDefinitionFromFlow, outputsFromIntegration, putIntegrationRequest } from "./mapping";
 import { normalizeInputs } from "./normalize";
 import { buildOutputs, inputsFromOutputs } from "./outputs";
 import { diffTags } from "./tags";
@@ -67,7 +67,7 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
 
   async diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
     const desired = withoutProvider(news) as IntegrationInputs;
-    const region = await this.region(desired.region ?? undefined, olds.region);
+    const region = await this.region(desired.region);
     return toDiffResult(compareIntegration(olds as IntegrationOutputs, desired, region));
   }
 
@@ -96,15 +96,14 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     const flowName = props?.flowDefinition?.flowName ?? flowNameFromUri(uri);
     const flow = flowName ? await api.describeFlow(c, flowName) : undefined;
     const arn = props?.arn ?? integrationArn(region, await c.accountId(), domainName, uri);
-    const observed = inputsFromOutputs(buildOutputs({ domainName, uri } as IntegrationInputs, found, { region, arn }));
     const current: IntegrationInputs = {
-      ...observed,
+      ...inputsFromOutputs(outputsFromIntegration(found) as IntegrationOutputs),
       ...(flow ? { flowDefinition: flowDefinitionFromFlow(flow) } : {}),
       // The region is ours, not the service's: keep it only where the program set it.
-      region: props?.region && props.region === region ? props.region : undefined,
+      region: props?.region,
     };
-    // The program may leave a derived URI unset; keep it unset so the next diff shows nothing.
-    if (props && "domainName" in props && props.uri === undefined && flowName) delete current.uri;
+    // A program may leave a derived URI unset; keep it unset so the next diff shows nothing.
+    if (props?.domainName !== undefined && props.uri === undefined && flowName) delete current.uri;
     const outs = buildOutputs(current, found, { region, arn });
     return { id, props: outs, inputs: inputsFromOutputs({ ...outs, region: current.region } as IntegrationOutputs) };
   }
@@ -178,8 +177,8 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     }
   }
 
-  private region(input: string | undefined, fallback?: string): Promise<string> {
-    return resolveRegion(input ?? fallback, this.settings);
+  private region(input: string | undefined): Promise<string> {
+    return resolveRegion(input, this.settings);
   }
 
   private clients(region: string): AwsClients {
