@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+/**
+ * customer-profiles-emulator [--port N] [--host H] [--region R] [--account-id A]
+ *                            [--state-file F] [--access-key-id K] [--secret-access-key S]
+ *
+ * Runs the endpoint in the foreground and prints the environment that points the AWS SDKs and
+ * CLIs at it. SIGINT/SIGTERM close the server and flush state before exiting.
+ */
+import { startEmulator } from "./index";
+import type { EmulatorOptions } from "./types";
+
+const USAGE =
+  "usage: customer-profiles-emulator [--port N] [--host H] [--region R] [--account-id A] " +
+  "[--state-file F] [--access-key-id K] [--secret-access-key S]";
+
+const FLAGS: Record<string, keyof EmulatorOptions> = {
+  "--port": "port",
+  "--host": "host",
+  "--region": "region",
+  "--account-id": "accountId",
+  "--state-file": "stateFile",
+  "--access-key-id": "accessKeyId",
+  "--secret-access-key": "secretAccessKey",
+};
+
+export function parseArgs(argv: string[]): EmulatorOptions {
+  const options: Record<string, string | number> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    if (flag === "--help" || flag === "-h") throw new UsageError(USAGE, 0);
+    const key = FLAGS[flag];
+    if (!key) throw new UsageError(`unknown option ${argv[i]}\n${USAGE}`);
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new UsageError(`${flag} needs a value\n${USAGE}`);
+    if (key === "port") {
+      const port = Number(value);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got ${value}`);
+      options.port = port;
+    } else {
+      options[key] = value;
+    }
+  }
+  return options as EmulatorOptions;
+}
+
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
+
+function shellQuote(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+async function main(): Promise<void> {
+  let options: EmulatorOptions;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    (e.exitCode === 0 ? process.stdout : process.stderr).write(`${e.message}\n`);
+    process.exit(e.exitCode);
+  }
+  const emulator = await startEmulator(options);
+  const lines = [
+    `Customer Profiles + AppFlow + STS emulator listening on ${emulator.url} (region ${emulator.region}, account ${emulator.accountId})`,
+    ...(options.stateFile ? [`State file: ${options.stateFile}`] : []),
+    "Point the AWS SDKs and CLI at it with:",
+    ...Object.entries(emulator.env).map(([k, v]) => `export ${k}=${shellQuote(v)}`),
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    emulator.close().then(
+      () => {
+        process.stdout.write(`Stopped on ${signal}.\n`);
+        process.exit(0);
+      },
+      (err) => {
+        process.stderr.write(`failed to stop cleanly: ${(err as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`customer-profiles-emulator: ${(err as Error).message}\n`);
+    process.exit(1);
+  });
+}

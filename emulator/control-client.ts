@@ -1,0 +1,33 @@
+/**
+ * The test hooks over HTTP, for an emulator running in another process (the CLI, a CI service
+ * container) — the same operations the in-process handle offers.
+ */
+import type { FaultConfig, RequestRecord } from "./types";
+
+export interface EmulatorControl {
+  health(): Promise<{ status: string; region: string; accountId: string; services: string[] }>;
+  requests(): Promise<RequestRecord[]>;
+  clearRequests(): Promise<void>;
+  reset(): Promise<void>;
+  setFaults(f: FaultConfig): Promise<void>;
+}
+
+export function connectEmulator(url: string): EmulatorControl {
+  const call = async (method: string, hook: string, body?: unknown): Promise<unknown> => {
+    const res = await fetch(`${url.replace(/\/+$/, "")}/_emulator/${hook}`, {
+      method,
+      headers: body === undefined ? undefined : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} /_emulator/${hook}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+  return {
+    health: async () => (await call("GET", "health")) as Awaited<ReturnType<EmulatorControl["health"]>>,
+    requests: async () => (await call("GET", "requests")) as RequestRecord[],
+    clearRequests: async () => void (await call("DELETE", "requests")),
+    reset: async () => void (await call("POST", "reset")),
+    setFaults: async (f) => void (await call("PUT", "faults", f)),
+  };
+}

@@ -1,0 +1,296 @@
+/**
+ * The HTTP front door. Every AWS request goes through the same steps, in the order the real
+ * services apply them: tell the service apart (SigV4 scope, else path), authenticate, route to
+ * the operation, parse its input, decide any injected fault, validate against the model, run the
+ * operation, persist, answer. Requests under /_emulator/ are the test hooks and skip all of that.
+ */
+import { randomUUID } from "node:crypto";
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
+import { awsValidationMessage, validate } from "../provider/model/validate";
+import { authError, isAuthFailure, readSigningScope, SignatureVerifier, type Credentials, type SigningScope } from "./auth";
+import { ServiceError } from "./errors";
+import { checkFaultConfig, FaultInjector } from "./faults";
+import { loadState, saveState } from "./persistence";
+import { parseQueryCall, parseQueryInput, queryError, queryOutput } from "./protocol/query";
+import { parseRestJsonInput, restJsonError, restJsonOutput } from "./protocol/rest-json";
+import { parseQueryString, type WireRequest, type WireResponse } from "./protocol/wire";
+import { RequestLog } from "./request-log";
+import { Backends, SERVICES, type ServiceDescription } from "./services";
+import type { AccountContext } from "./services/context";
+import type { FaultConfig, RequestRecord } from "./types";
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  region: string;
+  accountId: string;
+  credentials: Credentials;
+  callerArn: string;
+  stateFile?: string;
+}
+
+const CONTROL_PREFIX = "/_emulator/";
+
+/** Reads (Get/List/Describe) never change state, so they never cost a write to disk. */
+const READ_ONLY = /^(Get|List|Describe)/;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(", ") : v;
+  }
+  return out;
+}
+
+interface Outcome {
+  service: ServiceDescription | undefined;
+  operation: string;
+  input?: Record<string, unknown>;
+  response?: WireResponse;
+  errorType?: string;
+  /** The socket was destroyed or left open on purpose. */
+  withheld?: "drop" | "hang";
+}
+
+export class EmulatorServer {
+  readonly log = new RequestLog();
+  private readonly faults = new FaultInjector();
+  private readonly verifier: SignatureVerifier;
+  private readonly backends: Backends;
+  private readonly server: http.Server;
+  private readonly hung = new Set<http.ServerResponse>();
+
+  constructor(private readonly config: ServerConfig) {
+    this.verifier = new SignatureVerifier(config.credentials, config.region);
+    const account: AccountContext = { region: config.region, accountId: config.accountId, callerArn: config.callerArn };
+    this.backends = new Backends(account, config.credentials.accessKeyId, config.stateFile ? loadState(config.stateFile) : undefined);
+    this.server = http.createServer((req, res) => {
+      this.handle(req, res).catch((err) => {
+        process.stderr.write(`customer-profiles-emulator: ${(err as Error).stack ?? err}\n`);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
+    // SDK clients keep connections alive between calls; keep ours open a little longer than theirs idle.
+    this.server.keepAliveTimeout = 65_000;
+  }
+
+  listen(): Promise<AddressInfo> {
+    return new Promise((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(this.config.port, this.config.host, () => {
+        this.server.off("error", reject);
+        resolve(this.server.address() as AddressInfo);
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const res of this.hung) res.socket?.destroy();
+    this.hung.clear();
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+    this.persist();
+  }
+
+  reset(): void {
+    this.backends.reset();
+    this.log.clear();
+    this.faults.configure({});
+    this.persist();
+  }
+
+  setFaults(config: FaultConfig): void {
+    this.faults.configure(config);
+  }
+
+  private persist(): void {
+    if (this.config.stateFile) saveState(this.config.stateFile, this.backends.snapshot());
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const started = performance.now();
+    const time = new Date().toISOString();
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const wire: WireRequest = {
+      method: (req.method ?? "GET").toUpperCase(),
+      rawPath: q < 0 ? url : url.slice(0, q),
+      query: parseQueryString(q < 0 ? "" : url.slice(q + 1)),
+      headers: flattenHeaders(req.headers),
+      body: Buffer.concat(chunks),
+    };
+    if (wire.rawPath.startsWith(CONTROL_PREFIX)) return this.control(wire, res);
+
+    const outcome = await this.process(wire);
+    const record: RequestRecord = {
+      service: outcome.service?.name ?? "unknown",
+      operation: outcome.operation,
+      status: outcome.response?.status ?? 0,
+      time,
+      durationMs: 0,
+      input: outcome.input,
+      errorType: outcome.errorType,
+    };
+    if (outcome.withheld === "drop") {
+      req.socket.destroy();
+    } else if (outcome.withheld === "hang") {
+      this.hung.add(res);
+      res.on("close", () => this.hung.delete(res));
+    } else {
+      const r = outcome.response!;
+      res.writeHead(r.status, { ...r.headers, "Content-Length": Buffer.byteLength(r.body) });
+      res.end(r.body);
+    }
+    record.durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+    this.log.add(record);
+  }
+
+  private identify(wire: WireRequest, scope: SigningScope | undefined): ServiceDescription | undefined {
+    const byScope = scope && SERVICES.find((s) => s.signingName === scope.service);
+    if (byScope) return byScope;
+    return SERVICES.find((s) =>
+      s.protocol === "query"
+        ? wire.rawPath === "/" && (wire.method === "POST" || wire.query.Action !== undefined)
+        : s.routes.match(wire.method, wire.rawPath, wire.query) !== undefined,
+    );
+  }
+
+  private async process(wire: WireRequest): Promise<Outcome> {
+    const claimed = readSigningScope(wire.headers);
+    const scope = isAuthFailure(claimed) ? undefined : claimed;
+    const service = this.identify(wire, scope);
+    if (!service) {
+      const err = new ServiceError("UnknownOperationException", `No AWS operation matches ${wire.method} ${wire.rawPath}.`, 404);
+      return { service, operation: "", response: restJsonError(SERVICES[0].model, err, randomUUID()), errorType: err.code };
+    }
+    const requestId = randomUUID();
+    const fail = (operation: string, err: ServiceError, input?: Record<string, unknown>): Outcome => ({
+      service,
+      operation,
+      input,
+      errorType: err.code,
+      response:
+        service.protocol === "query" ? queryError(service.model, err, requestId) : restJsonError(service.model, err, requestId),
+    });
+
+    // The operation is named in the log even when the request goes no further than authentication.
+    const located = this.locate(service, wire);
+    const operation = located.operation ?? "";
+
+    const failure = isAuthFailure(claimed) ? claimed : await this.verifier.verify(wire, claimed, service.signingName);
+    if (failure) return fail(operation, authError(failure, service.protocol));
+    if (located.error) return fail(operation, located.error);
+
+    let input: Record<string, unknown>;
+    try {
+      input = located.parse!();
+    } catch (e) {
+      if (e instanceof ServiceError) return fail(operation, e);
+      throw e;
+    }
+
+    const fault = this.faults.decide(service.name, operation);
+    if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+    switch (fault.kind) {
+      case "drop":
+        return { service, operation, input, withheld: "drop", errorType: "ConnectionDropped" };
+      case "hang":
+        return { service, operation, input, withheld: "hang", errorType: "NoResponse" };
+      case "throttle":
+        return fail(operation, new ServiceError(service.throttlingError.code, "Rate exceeded", service.throttlingError.status), input);
+      case "error":
+        return fail(
+          operation,
+          new ServiceError(service.internalError.code, "We encountered an internal error. Please try again.", service.internalError.status),
+          input,
+        );
+    }
+
+    const opModel = service.model.operations[operation];
+    if (opModel.input) {
+      const violations = validate(service.model, opModel.input, input);
+      if (violations.length > 0) {
+        return fail(operation, new ServiceError(service.validationError, awsValidationMessage(violations), 400), input);
+      }
+    }
+
+    let output: Record<string, unknown> | undefined;
+    try {
+      output = this.backends.operations(service.name)[operation](input);
+    } catch (e) {
+      if (e instanceof ServiceError) return fail(operation, e, input);
+      process.stderr.write(`customer-profiles-emulator: ${operation} failed: ${(e as Error).stack ?? e}\n`);
+      return fail(operation, new ServiceError(service.internalError.code, "We encountered an internal error. Please try again.", service.internalError.status), input);
+    }
+    if (!READ_ONLY.test(operation)) this.persist();
+    const response =
+      service.protocol === "query"
+        ? queryOutput(service.model, operation, opModel.output, output, requestId)
+        : restJsonOutput(service.model, opModel, output, requestId);
+    return { service, operation, input, response };
+  }
+
+  /** Finds the operation a request is for, and how to read its input, without reading it yet. */
+  private locate(service: ServiceDescription, wire: WireRequest): { operation?: string; error?: ServiceError; parse?: () => Record<string, unknown> } {
+    if (service.protocol === "query") {
+      const call = parseQueryCall(wire);
+      if (!call.action) return { error: new ServiceError("MissingAction", "Missing Action", 400) };
+      const op = service.model.operations[call.action];
+      if (!op || call.version !== service.model.metadata.apiVersion) {
+        return {
+          operation: call.action,
+          error: new ServiceError("InvalidAction", `Could not find operation ${call.action} for version ${call.version ?? "NO_VERSION_SPECIFIED"}`, 400),
+        };
+      }
+      return { operation: call.action, parse: () => parseQueryInput(service.model, op.input, call.params) };
+    }
+    const match = service.routes.match(wire.method, wire.rawPath, wire.query);
+    if (!match) {
+      return { error: new ServiceError("UnknownOperationException", `No ${service.model.metadata.serviceId} operation matches ${wire.method} ${wire.rawPath}.`, 404) };
+    }
+    return { operation: match.route.operation, parse: () => parseRestJsonInput(service.model, match, wire) };
+  }
+
+  private control(wire: WireRequest, res: http.ServerResponse): void {
+    const send = (status: number, body?: unknown) => {
+      const text = body === undefined ? "" : JSON.stringify(body);
+      res.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) });
+      res.end(text);
+    };
+    const endpoint = `${wire.method} ${wire.rawPath.replace(/\/+$/, "")}`;
+    switch (endpoint) {
+      case "GET /_emulator/health":
+        return send(200, { status: "ok", region: this.config.region, accountId: this.config.accountId, services: SERVICES.map((s) => s.name) });
+      case "GET /_emulator/requests":
+        return send(200, this.log.list());
+      case "DELETE /_emulator/requests":
+        this.log.clear();
+        return send(204);
+      case "POST /_emulator/reset":
+        this.reset();
+        return send(204);
+      case "PUT /_emulator/faults": {
+        let config: FaultConfig;
+        try {
+          config = checkFaultConfig(JSON.parse(wire.body.toString("utf8") || "{}"));
+        } catch (e) {
+          return send(400, { message: (e as Error).message });
+        }
+        this.setFaults(config);
+        return send(204);
+      }
+      default:
+        return send(404, { message: `${endpoint} is not an emulator hook. Hooks: GET health, GET|DELETE requests, POST reset, PUT faults.` });
+    }
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * Amazon AppFlow's rules for the resources Customer Profiles integrations rely on: connector
+ * profiles and flows. No HTTP here; inputs and outputs use AppFlow's own member names.
+ */
+import type {
+  ConnectorProfile,
+  CreateConnectorProfileRequest,
+  DescribeConnectorProfilesRequest,
+  DescribeFlowResponse,
+  FlowDefinition as FlowSummary,
+  FlowStatus,
+  SourceFlowConfig,
+  DestinationFlowConfig,
+  Task,
+  TriggerConfig,
+} from "@aws-sdk/client-appflow";
+import { arn } from "../../arn";
+import { ServiceError } from "../../errors";
+import { updatedAfter, type AccountContext } from "../context";
+import { InvalidPageToken, paginate } from "../paging";
+
+export interface ConnectorProfileRecord extends ConnectorProfile {
+  connectorProfileName: string;
+  connectorType: NonNullable<ConnectorProfile["connectorType"]>;
+  createdAt: Date;
+  lastUpdatedAt: Date;
+  kmsArn?: string;
+  /** Kept as AppFlow keeps it (in Secrets Manager, behind credentialsArn) and never returned. */
+  connectorProfileCredentials?: Record<string, unknown>;
+}
+
+export interface FlowRecord extends DescribeFlowResponse {
+  flowName: string;
+  flowArn: string;
+  flowStatus: FlowStatus;
+  sourceFlowConfig: SourceFlowConfig;
+  destinationFlowConfigList: DestinationFlowConfig[];
+  tasks: Task[];
+  triggerConfig: TriggerConfig;
+  createdAt: Date;
+  lastUpdatedAt: Date;
+  tags: Record<string, string>;
+}
+
+/** The parts of a flow its creator decides; AppFlow fills in the rest. */
+export interface FlowSpec {
+  flowName: string;
+  description?: string;
+  kmsArn?: string;
+  sourceFlowConfig: SourceFlowConfig;
+  destinationFlowConfigList: DestinationFlowConfig[];
+  tasks: Task[];
+  triggerConfig: TriggerConfig;
+  tags?: Record<string, string>;
+}
+
+export interface AppflowData {
+  connectorProfiles: Record<string, ConnectorProfileRecord>;
+  flows: Record<string, FlowRecord>;
+}
+
+export function emptyAppflowData(): AppflowData {
+  return { connectorProfiles: {}, flows: {} };
+}
+
+const validation = (message: string) => new ServiceError("ValidationException", message);
+const conflict = (message: string) => new ServiceError("ConflictException", message);
+const notFound = (message: string) => new ServiceError("ResourceNotFoundException", message);
+
+function page<T>(items: T[], keyOf: (t: T) => string, maxResults: number | undefined, nextToken: string | undefined) {
+  try {
+    return paginate(items, keyOf, { maxResults, nextToken, defaultMaxResults: 20 });
+  } catch (e) {
+    if (e instanceof InvalidPageToken) throw validation("Invalid nextToken provided.");
+    throw e;
+  }
+}
+
+export class AppflowState {
+  constructor(
+    private readonly data: AppflowData,
+    private readonly account: AccountContext,
+  ) {}
+
+  createConnectorProfile(input: CreateConnectorProfileRequest): { connectorProfileArn: string } {
+    const name = input.connectorProfileName!;
+    if (this.data.connectorProfiles[name]) {
+      throw conflict(`A connector profile with the name ${name} already exists.`);
+    }
+    const now = new Date();
+    const credentials = input.connectorProfileConfig?.connectorProfileCredentials as Record<string, unknown> | undefined;
+    const record: ConnectorProfileRecord = {
+      connectorProfileName: name,
+      connectorProfileArn: arn("appflow", this.account.region, this.account.accountId, `connectorprofile/${name}`),
+      connectorType: input.connectorType!,
+      connectorLabel: input.connectorLabel,
+      connectionMode: input.connectionMode,
+      kmsArn: input.kmsArn,
+      connectorProfileProperties: input.connectorProfileConfig?.connectorProfileProperties,
+      connectorProfileCredentials: credentials,
+      credentialsArn:
+        credentials && Object.keys(credentials).length > 0
+          ? arn(
+              "secretsmanager",
+              this.account.region,
+              this.account.accountId,
+              `secret:appflow!${this.account.accountId}-${name}-${Math.floor(now.getTime() / 1000)}`,
+            )
+          : undefined,
+      createdAt: now,
+      lastUpdatedAt: now,
+    };
+    this.data.connectorProfiles[name] = record;
+    return { connectorProfileArn: record.connectorProfileArn! };
+  }
+
+  connectorProfile(name: string): ConnectorProfileRecord | undefined {
+    return this.data.connectorProfiles[name];
+  }
+
+  describeConnectorProfiles(input: DescribeConnectorProfilesRequest): { connectorProfileDetails: ConnectorProfile[]; nextToken?: string } {
+    const names = input.connectorProfileNames;
+    const matching = Object.values(this.data.connectorProfiles).filter(
+      (p) =>
+        (!names || names.length === 0 || names.includes(p.connectorProfileName)) &&
+        (!input.connectorType || p.connectorType === input.connectorType) &&
+        (!input.connectorLabel || p.connectorLabel === input.connectorLabel),
+    );
+    const { items, nextToken } = page(matching, (p) => p.connectorProfileName, input.maxResults, input.nextToken);
+    // The output shape has no credentials member, so the stored secret cannot be serialized back.
+    return { connectorProfileDetails: items, nextToken };
+  }
+
+  deleteConnectorProfile(name: string, forceDelete: boolean): void {
+    if (!this.data.connectorProfiles[name]) throw notFound(`There is no connector profile with the name ${name}.`);
+    const users = Object.values(this.data.flows)
+      .filter((f) => f.sourceFlowConfig.connectorProfileName === name || f.destinationFlowConfigList.some((d) => d.connectorProfileName === name))
+      .map((f) => f.flowName);
+    if (users.length > 0 && !forceDelete) {
+      throw conflict(
+        `Connector profile ${name} is associated with one or more flows (${users.join(", ")}). ` +
+          "Delete those flows or set forceDelete to delete the connector profile anyway.",
+      );
+    }
+    delete this.data.connectorProfiles[name];
+  }
+
+  flow(name: string): FlowRecord | undefined {
+    return this.data.flows[name];
+  }
+
+  /** Creates the flow or replaces its definition; creation time and tags survive an update. */
+  putFlow(spec: FlowSpec): FlowRecord {
+    const previous = this.data.flows[spec.flowName];
+    const lastUpdatedAt = updatedAfter(previous?.lastUpdatedAt);
+    const record: FlowRecord = {
+      flowArn: arn("appflow", this.account.region, this.account.accountId, `flow/${spec.flowName}`),
+      flowName: spec.flowName,
+      description: spec.description,
+      kmsArn: spec.kmsArn,
+      // On-demand flows run only when started, so AppFlow leaves them in Draft until then.
+      flowStatus: spec.triggerConfig.triggerType === "OnDemand" ? "Draft" : "Active",
+      sourceFlowConfig: spec.sourceFlowConfig,
+      destinationFlowConfigList: spec.destinationFlowConfigList,
+      tasks: spec.tasks,
+      triggerConfig: spec.triggerConfig,
+      createdAt: previous?.createdAt ?? lastUpdatedAt,
+      lastUpdatedAt,
+      createdBy: previous?.createdBy ?? this.account.callerArn,
+      lastUpdatedBy: this.account.callerArn,
+      tags: previous ? previous.tags : { ...(spec.tags ?? {}) },
+    };
+    this.data.flows[spec.flowName] = record;
+    return record;
+  }
+
+  describeFlow(name: string): FlowRecord {
+    const flow = this.data.flows[name];
+    if (!flow) throw notFound(`There is no flow with the name ${name}.`);
+    return flow;
+  }
+
+  listFlows(maxResults: number | undefined, nextToken: string | undefined): { flows: FlowSummary[]; nextToken?: string } {
+    const { items, nextToken: next } = page(Object.values(this.data.flows), (f) => f.flowName, maxResults, nextToken);
+    return {
+      flows: items.map((f) => ({
+        flowArn: f.flowArn,
+        description: f.description,
+        flowName: f.flowName,
+        flowStatus: f.flowStatus,
+        sourceConnectorType: f.sourceFlowConfig.connectorType,
+        destinationConnectorType: f.destinationFlowConfigList[0]?.connectorType,
+        triggerType: f.triggerConfig.triggerType,
+        createdAt: f.createdAt,
+        lastUpdatedAt: f.lastUpdatedAt,
+        createdBy: f.createdBy,
+        lastUpdatedBy: f.lastUpdatedBy,
+        tags: f.tags,
+      })),
+      nextToken: next,
+    };
+  }
+
+  deleteFlow(name: string): void {
+    if (!this.data.flows[name]) throw notFound(`There is no flow with the name ${name}.`);
+    delete this.data.flows[name];
+  }
+}

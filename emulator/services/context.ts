@@ -1,0 +1,32 @@
+/** What every service's state model knows about the account it plays. */
+export interface AccountContext {
+  region: string;
+  accountId: string;
+  /** The identity requests are made as (STS GetCallerIdentity's Arn). */
+  callerArn: string;
+}
+
+/**
+ * A timestamp for an update that is strictly later than the previous one, so "LastUpdatedAt moved"
+ * holds even when two writes land in the same millisecond.
+ */
+export function updatedAfter(previous: Date | undefined): Date {
+  const now = Date.now();
+  return new Date(previous && previous.getTime() >= now ? previous.getTime() + 1 : now);
+}
+
+/** A service's operations, each taking the parsed input (model member names) and returning the output. */
+export type OperationTable = Record<string, (input: Record<string, unknown>) => Record<string, unknown> | undefined>;
+
+type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
+
+/** An SDK request type once the model's `required` list has been enforced: required members are present. */
+export type Validated<T> = Omit<T, RequiredKeys<T>> & { [K in RequiredKeys<T>]: NonNullable<T[K]> };
+
+/**
+ * Binds a handler written against the SDK's request type. The server validates every input against
+ * the model before a handler runs, so required members are present and typed as the model says.
+ */
+export function handler<I>(fn: (input: Validated<I>) => object | void): OperationTable[string] {
+  return (input) => (fn(input as unknown as Validated<I>) ?? {}) as Record<string, unknown>;
+}

@@ -1,0 +1,81 @@
+/**
+ * How a PutIntegration FlowDefinition becomes an AppFlow flow. Customer Profiles spells the flow's
+ * members in PascalCase and AppFlow in camelCase (with connector names such as `Salesforce` or
+ * `S3` and `Scheduled` kept capitalised in both), so members are paired by name up to case,
+ * walking both official models side by side instead of keeping a hand-written mapping.
+ */
+import type { FlowDefinition } from "@aws-sdk/client-customer-profiles";
+import type { ServiceModel } from "../../../provider/model/types";
+import { appflowModel } from "../../../provider/model/generated/appflow";
+import { customerProfilesModel } from "../../../provider/model/generated/customer-profiles";
+import { arn } from "../../arn";
+import type { FlowSpec } from "../appflow/state";
+
+/**
+ * The Uri an integration gets when PutIntegration creates its flow: the flow's ARN. This is the one
+ * place that decision lives; correct it here if the service is seen to answer differently.
+ */
+export function deriveFlowUri(region: string, accountId: string, flowName: string): string {
+  return arn("appflow", region, accountId, `flow/${flowName}`);
+}
+
+function translate(from: ServiceModel, fromShape: string, to: ServiceModel, toShape: string, value: unknown): unknown {
+  const a = from.shapes[fromShape];
+  const b = to.shapes[toShape];
+  if (value === undefined || value === null) return undefined;
+  if (a.type === "structure" && b.type === "structure") {
+    const out: Record<string, unknown> = {};
+    const byLowerName = new Map(Object.keys(b.members).map((m) => [m.toLowerCase(), m]));
+    for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
+      const target = byLowerName.get(name.toLowerCase());
+      const ref = a.members[name];
+      if (!target || !ref) continue;
+      const t = translate(from, ref.shape, to, b.members[target].shape, v);
+      if (t !== undefined) out[target] = t;
+    }
+    return out;
+  }
+  if (a.type === "list" && b.type === "list") {
+    return (value as unknown[]).map((v) => translate(from, a.member.shape, to, b.member.shape, v));
+  }
+  if (a.type === "map" && b.type === "map") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = translate(from, a.value.shape, to, b.value.shape, v);
+    return out;
+  }
+  return value;
+}
+
+const toAppflow = (cpShape: string, afShape: string, value: unknown) =>
+  translate(customerProfilesModel, cpShape, appflowModel, afShape, value);
+
+/** The SourceConnectorProperties member that belongs to a connector type (`Servicenow` → `ServiceNow`). */
+export function sourcePropertiesMemberFor(connectorType: string): string | undefined {
+  const shape = customerProfilesModel.shapes["SourceConnectorProperties"];
+  if (shape.type !== "structure") return undefined;
+  return Object.keys(shape.members).find((m) => m.toLowerCase() === connectorType.toLowerCase());
+}
+
+export function flowSpecFor(
+  definition: FlowDefinition,
+  destination: { domainName: string; objectTypeName?: string },
+  tags: Record<string, string> | undefined,
+): FlowSpec {
+  return {
+    flowName: definition.FlowName!,
+    description: definition.Description,
+    kmsArn: definition.KmsArn,
+    sourceFlowConfig: toAppflow("SourceFlowConfig", "SourceFlowConfig", definition.SourceFlowConfig) as FlowSpec["sourceFlowConfig"],
+    tasks: toAppflow("Tasks", "Tasks", definition.Tasks) as FlowSpec["tasks"],
+    triggerConfig: toAppflow("TriggerConfig", "TriggerConfig", definition.TriggerConfig) as FlowSpec["triggerConfig"],
+    destinationFlowConfigList: [
+      {
+        connectorType: "CustomerProfiles",
+        destinationConnectorProperties: {
+          CustomerProfiles: { domainName: destination.domainName, objectTypeName: destination.objectTypeName },
+        },
+      },
+    ],
+    tags,
+  };
+}

@@ -1,0 +1,377 @@
+/**
+ * Amazon Connect Customer Profiles' rules for domains, object types, integrations and tags.
+ * No HTTP here: inputs and outputs use the API's member names, failures are ServiceErrors named
+ * as the service names them. Integrations that carry a FlowDefinition create their AppFlow flow
+ * through AppFlow's own state model, as the real service does on the caller's behalf.
+ */
+import type {
+  CreateDomainRequest,
+  FlowDefinition,
+  ListDomainItem,
+  ListIntegrationItem,
+  ListProfileObjectTypeItem,
+  PutIntegrationRequest,
+  PutProfileObjectTypeRequest,
+} from "@aws-sdk/client-customer-profiles";
+import { partitionOf } from "../../arn";
+import { ServiceError } from "../../errors";
+import type { AppflowState } from "../appflow/state";
+import { updatedAfter, type AccountContext } from "../context";
+import { InvalidPageToken, paginate } from "../paging";
+import { deriveFlowUri, flowSpecFor, sourcePropertiesMemberFor } from "./flow-definition";
+
+type Tags = Record<string, string>;
+
+export interface ObjectTypeRecord extends Omit<PutProfileObjectTypeRequest, "DomainName" | "Tags"> {
+  ObjectTypeName: string;
+  CreatedAt: Date;
+  LastUpdatedAt: Date;
+  Tags: Tags;
+}
+
+export interface IntegrationRecord {
+  DomainName: string;
+  Uri: string;
+  ObjectTypeName?: string;
+  ObjectTypeNames?: Record<string, string>;
+  CreatedAt: Date;
+  LastUpdatedAt: Date;
+  Tags: Tags;
+  WorkflowId?: string;
+  IsUnstructured: boolean;
+  RoleArn?: string;
+  EventTriggerNames?: string[];
+  Scope?: string;
+  /** The AppFlow flow this integration created from its FlowDefinition, if any. */
+  FlowName?: string;
+}
+
+export interface DomainRecord extends Omit<CreateDomainRequest, "Tags" | "Matching" | "RuleBasedMatching"> {
+  DomainName: string;
+  Matching?: Record<string, unknown>;
+  RuleBasedMatching?: Record<string, unknown>;
+  CreatedAt: Date;
+  LastUpdatedAt: Date;
+  Tags: Tags;
+  objectTypes: Record<string, ObjectTypeRecord>;
+  integrations: Record<string, IntegrationRecord>;
+}
+
+export interface CustomerProfilesData {
+  domains: Record<string, DomainRecord>;
+}
+
+export function emptyCustomerProfilesData(): CustomerProfilesData {
+  return { domains: {} };
+}
+
+const MAX_TAGS = 50;
+
+const badRequest = (message: string) => new ServiceError("BadRequestException", message);
+const notFound = (message: string) => new ServiceError("ResourceNotFoundException", message);
+
+/** A TagMap has at least one entry, so an untagged resource shows no Tags member at all. */
+function tagsOut(tags: Tags): Tags | undefined {
+  return Object.keys(tags).length > 0 ? { ...tags } : undefined;
+}
+
+function page<T>(items: T[], keyOf: (t: T) => string, maxResults: number | undefined, nextToken: string | undefined) {
+  try {
+    return paginate(items, keyOf, { maxResults, nextToken, defaultMaxResults: 100 });
+  } catch (e) {
+    if (e instanceof InvalidPageToken) throw badRequest("Invalid NextToken provided.");
+    throw e;
+  }
+}
+
+type Taggable = { Tags: Tags };
+
+export class CustomerProfilesState {
+  constructor(
+    private readonly data: CustomerProfilesData,
+    private readonly account: AccountContext,
+    private readonly appflow: AppflowState,
+  ) {}
+
+  // ---- domains -------------------------------------------------------------------------------
+
+  private domain(name: string): DomainRecord {
+    const d = this.data.domains[name];
+    if (!d) throw notFound(`Domain ${name} does not exist.`);
+    return d;
+  }
+
+  private domainOut(d: DomainRecord) {
+    return { ...d, Tags: tagsOut(d.Tags) };
+  }
+
+  createDomain(input: CreateDomainRequest) {
+    const name = input.DomainName!;
+    if (this.data.domains[name]) throw badRequest(`Domain ${name} already exists.`);
+    const now = new Date();
+    const { Tags, Matching, RuleBasedMatching, ...rest } = input;
+    const record: DomainRecord = {
+      ...rest,
+      DomainName: name,
+      Matching: Matching as Record<string, unknown> | undefined,
+      // The response reports the rule-based matching status; it is active as soon as it is enabled.
+      RuleBasedMatching: RuleBasedMatching && { ...RuleBasedMatching, Status: RuleBasedMatching.Enabled ? "ACTIVE" : undefined },
+      CreatedAt: now,
+      LastUpdatedAt: now,
+      Tags: { ...(Tags ?? {}) },
+      objectTypes: {},
+      integrations: {},
+    };
+    this.data.domains[name] = record;
+    return this.domainOut(record);
+  }
+
+  getDomain(name: string) {
+    const d = this.domain(name);
+    return { ...this.domainOut(d), Stats: { ProfileCount: 0, MeteringProfileCount: 0, ObjectCount: 0, TotalSize: 0 } };
+  }
+
+  listDomains(maxResults?: number, nextToken?: string): { Items: ListDomainItem[]; NextToken?: string } {
+    const { items, nextToken: next } = page(Object.values(this.data.domains), (d) => d.DomainName, maxResults, nextToken);
+    return {
+      Items: items.map((d) => ({ DomainName: d.DomainName, CreatedAt: d.CreatedAt, LastUpdatedAt: d.LastUpdatedAt, Tags: tagsOut(d.Tags) })),
+      NextToken: next,
+    };
+  }
+
+  /** Deleting a domain takes its object types and integrations with it, and the flows those integrations created. */
+  deleteDomain(name: string): { Message: string } {
+    const d = this.domain(name);
+    for (const integration of Object.values(d.integrations)) this.deleteFlowOf(integration);
+    delete this.data.domains[name];
+    return { Message: `Domain ${name} was deleted.` };
+  }
+
+  // ---- object types --------------------------------------------------------------------------
+
+  putProfileObjectType(input: PutProfileObjectTypeRequest) {
+    const d = this.domain(input.DomainName!);
+    const name = input.ObjectTypeName!;
+    const previous = d.objectTypes[name];
+    const { DomainName: _domain, Tags, ...definition } = input;
+    const lastUpdatedAt = updatedAfter(previous?.LastUpdatedAt);
+    const record: ObjectTypeRecord = {
+      ...definition,
+      ObjectTypeName: name,
+      CreatedAt: previous?.CreatedAt ?? lastUpdatedAt,
+      LastUpdatedAt: lastUpdatedAt,
+      // As for integrations, Tags given to Put apply when the resource is created; TagResource changes them after.
+      Tags: previous ? previous.Tags : { ...(Tags ?? {}) },
+    };
+    d.objectTypes[name] = record;
+    return { ...record, Tags: tagsOut(record.Tags) };
+  }
+
+  private objectType(domainName: string, name: string): ObjectTypeRecord {
+    const t = this.domain(domainName).objectTypes[name];
+    if (!t) throw notFound(`Object type ${name} does not exist in domain ${domainName}.`);
+    return t;
+  }
+
+  getProfileObjectType(domainName: string, name: string) {
+    const t = this.objectType(domainName, name);
+    return { ...t, Tags: tagsOut(t.Tags) };
+  }
+
+  listProfileObjectTypes(domainName: string, maxResults?: number, nextToken?: string): { Items: ListProfileObjectTypeItem[]; NextToken?: string } {
+    const d = this.domain(domainName);
+    const { items, nextToken: next } = page(Object.values(d.objectTypes), (t) => t.ObjectTypeName, maxResults, nextToken);
+    return {
+      Items: items.map((t) => ({
+        ObjectTypeName: t.ObjectTypeName,
+        Description: t.Description,
+        CreatedAt: t.CreatedAt,
+        LastUpdatedAt: t.LastUpdatedAt,
+        MaxProfileObjectCount: t.MaxProfileObjectCount,
+        SourcePriority: t.SourcePriority,
+        Tags: tagsOut(t.Tags),
+      })),
+      NextToken: next,
+    };
+  }
+
+  deleteProfileObjectType(domainName: string, name: string): { Message: string } {
+    this.objectType(domainName, name);
+    delete this.domain(domainName).objectTypes[name];
+    return { Message: `Object type ${name} was deleted.` };
+  }
+
+  // ---- integrations --------------------------------------------------------------------------
+
+  /**
+   * Creates or updates the integration for a Uri. With a FlowDefinition the service creates (or
+   * updates) the AppFlow flow and the integration's Uri is that flow's ARN (deriveFlowUri); a Uri
+   * given alongside must name that same flow, so re-sending what GetIntegration returned works.
+   */
+  putIntegration(input: PutIntegrationRequest) {
+    const d = this.domain(input.DomainName!);
+    const hasName = input.ObjectTypeName !== undefined;
+    const hasNames = input.ObjectTypeNames !== undefined;
+    if (hasName === hasNames) {
+      throw badRequest("Exactly one of ObjectTypeName and ObjectTypeNames must be provided.");
+    }
+    const named = hasName ? [input.ObjectTypeName!] : Object.values(input.ObjectTypeNames!);
+    for (const objectTypeName of named) {
+      if (!d.objectTypes[objectTypeName]) {
+        throw badRequest(`Object type ${objectTypeName} does not exist in domain ${d.DomainName}.`);
+      }
+    }
+
+    const flow = input.FlowDefinition;
+    let uri = input.Uri;
+    if (flow) {
+      const derived = deriveFlowUri(this.account.region, this.account.accountId, flow.FlowName!);
+      if (uri !== undefined && uri !== derived) {
+        throw badRequest(`Uri ${uri} does not match the flow ${flow.FlowName} defined by FlowDefinition (${derived}).`);
+      }
+      uri = derived;
+      this.checkFlowSource(flow);
+      this.checkFlowNotOwnedElsewhere(flow.FlowName!, d.DomainName, uri);
+    } else if (uri === undefined) {
+      throw badRequest("Uri is required when FlowDefinition is not provided.");
+    }
+
+    const previous = d.integrations[uri];
+    if (flow) {
+      this.appflow.putFlow(
+        flowSpecFor(flow, { domainName: d.DomainName, objectTypeName: input.ObjectTypeName }, previous ? undefined : input.Tags),
+      );
+    }
+    const lastUpdatedAt = updatedAfter(previous?.LastUpdatedAt);
+    const record: IntegrationRecord = {
+      DomainName: d.DomainName,
+      Uri: uri,
+      ObjectTypeName: input.ObjectTypeName,
+      ObjectTypeNames: input.ObjectTypeNames && { ...input.ObjectTypeNames },
+      CreatedAt: previous?.CreatedAt ?? lastUpdatedAt,
+      LastUpdatedAt: lastUpdatedAt,
+      Tags: previous ? previous.Tags : { ...(input.Tags ?? {}) },
+      IsUnstructured: false,
+      RoleArn: input.RoleArn,
+      EventTriggerNames: input.EventTriggerNames && [...input.EventTriggerNames],
+      Scope: input.Scope,
+      FlowName: flow ? flow.FlowName : previous?.FlowName,
+    };
+    d.integrations[uri] = record;
+    return this.integrationOut(record);
+  }
+
+  /** A connector source reads through an AppFlow connector profile of the same connector type. */
+  private checkFlowSource(flow: FlowDefinition): void {
+    const source = flow.SourceFlowConfig!;
+    const connectorType = source.ConnectorType!;
+    const member = sourcePropertiesMemberFor(connectorType);
+    const given = Object.keys(source.SourceConnectorProperties ?? {});
+    if (!member || !given.includes(member) || given.length !== 1) {
+      throw badRequest(
+        `SourceConnectorProperties must contain exactly the ${member ?? connectorType} properties for connector type ${connectorType}.`,
+      );
+    }
+    if (connectorType === "S3") return;
+    const profileName = source.ConnectorProfileName;
+    if (!profileName) throw badRequest(`ConnectorProfileName is required for connector type ${connectorType}.`);
+    const profile = this.appflow.connectorProfile(profileName);
+    if (!profile) throw badRequest(`Connector profile ${profileName} does not exist.`);
+    if (profile.connectorType !== connectorType) {
+      throw badRequest(`Connector profile ${profileName} is of connector type ${profile.connectorType}, not ${connectorType}.`);
+    }
+  }
+
+  /** Flow names are unique in the account; a flow another domain's integration created is not ours to redefine. */
+  private checkFlowNotOwnedElsewhere(flowName: string, domainName: string, uri: string): void {
+    for (const d of Object.values(this.data.domains)) {
+      for (const i of Object.values(d.integrations)) {
+        if (i.FlowName === flowName && (d.DomainName !== domainName || i.Uri !== uri)) {
+          throw badRequest(`Flow ${flowName} is already used by an integration in domain ${d.DomainName}.`);
+        }
+      }
+    }
+  }
+
+  private integration(domainName: string, uri: string): IntegrationRecord {
+    const i = this.domain(domainName).integrations[uri];
+    if (!i) throw notFound(`Integration ${uri} does not exist in domain ${domainName}.`);
+    return i;
+  }
+
+  private integrationOut(i: IntegrationRecord) {
+    const { FlowName: _flow, ...out } = i;
+    return { ...out, Tags: tagsOut(i.Tags) };
+  }
+
+  getIntegration(domainName: string, uri: string) {
+    return this.integrationOut(this.integration(domainName, uri));
+  }
+
+  listIntegrations(domainName: string, maxResults?: number, nextToken?: string): { Items: ListIntegrationItem[]; NextToken?: string } {
+    const d = this.domain(domainName);
+    const { items, nextToken: next } = page(Object.values(d.integrations), (i) => i.Uri, maxResults, nextToken);
+    return { Items: items.map((i) => this.integrationOut(i) as ListIntegrationItem), NextToken: next };
+  }
+
+  deleteIntegration(domainName: string, uri: string): { Message: string } {
+    const i = this.integration(domainName, uri);
+    this.deleteFlowOf(i);
+    delete this.domain(domainName).integrations[uri];
+    return { Message: `Integration ${uri} was deleted from domain ${domainName}.` };
+  }
+
+  private deleteFlowOf(i: IntegrationRecord): void {
+    if (i.FlowName && this.appflow.flow(i.FlowName)) this.appflow.deleteFlow(i.FlowName);
+  }
+
+  // ---- tags ----------------------------------------------------------------------------------
+
+  /**
+   * Domain, object type and integration ARNs are taggable. An integration's Uri may itself be an
+   * ARN (a flow's), so everything after `integrations/` is the Uri, slashes and colons included.
+   */
+  private taggable(resourceArn: string): Taggable {
+    const prefix = `arn:${partitionOf(this.account.region)}:profile:${this.account.region}:${this.account.accountId}:domains/`;
+    if (!resourceArn.startsWith(prefix)) {
+      if (/^arn:[^:]+:profile:[^:]*:[^:]*:domains\/./.test(resourceArn)) {
+        throw notFound(`Resource ${resourceArn} does not exist.`);
+      }
+      throw badRequest(`${resourceArn} is not a valid Customer Profiles resource ARN.`);
+    }
+    const rest = resourceArn.slice(prefix.length);
+    const slash = rest.indexOf("/");
+    const domainName = slash < 0 ? rest : rest.slice(0, slash);
+    const d = this.data.domains[domainName];
+    if (!d) throw notFound(`Resource ${resourceArn} does not exist.`);
+    if (slash < 0) return d;
+    const sub = rest.slice(slash + 1);
+    const found = sub.startsWith("integrations/")
+      ? d.integrations[sub.slice("integrations/".length)]
+      : sub.startsWith("object-types/")
+        ? d.objectTypes[sub.slice("object-types/".length)]
+        : undefined;
+    if (!found) throw notFound(`Resource ${resourceArn} does not exist.`);
+    return found;
+  }
+
+  tagResource(resourceArn: string, tags: Tags): void {
+    const r = this.taggable(resourceArn);
+    const merged = { ...r.Tags, ...tags };
+    if (Object.keys(merged).length > MAX_TAGS) {
+      throw badRequest(`A resource can have at most ${MAX_TAGS} tags; this request would leave ${Object.keys(merged).length}.`);
+    }
+    r.Tags = merged;
+  }
+
+  untagResource(resourceArn: string, tagKeys: string[]): void {
+    const r = this.taggable(resourceArn);
+    const remaining = { ...r.Tags };
+    for (const k of tagKeys) delete remaining[k];
+    r.Tags = remaining;
+  }
+
+  listTagsForResource(resourceArn: string): { tags: Tags } {
+    return { tags: { ...this.taggable(resourceArn).Tags } };
+  }
+}

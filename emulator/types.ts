@@ -1,0 +1,74 @@
+/**
+ * The public contract of the local endpoint. Other packages' tests code against these names,
+ * so they change only together with every caller.
+ */
+
+export type ServiceName = "customer-profiles" | "appflow" | "sts";
+
+export interface EmulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Interface to listen on; 127.0.0.1 unless told otherwise. */
+  host?: string;
+  region?: string;
+  accountId?: string;
+  /** The only key pair whose signatures the endpoint accepts. */
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  /** Where state survives restarts; without it state lives in memory only. */
+  stateFile?: string;
+}
+
+export interface Emulator {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  region: string;
+  accountId: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  /**
+   * Env vars that point the AWS SDK v3 and CLI at this endpoint: AWS_ENDPOINT_URL,
+   * AWS_ENDPOINT_URL_CUSTOMER_PROFILES, AWS_ENDPOINT_URL_APPFLOW, AWS_ENDPOINT_URL_STS,
+   * AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION, AWS_DEFAULT_REGION
+   */
+  env: Record<string, string>;
+  /** Requests received, oldest first */
+  requests(): RequestRecord[];
+  clearRequests(): void;
+  /** Wipe all service state (domains, object types, integrations, tags, connector profiles, flows) and the log and faults */
+  reset(): void;
+  /** Replaces the current config; setFaults({}) clears */
+  setFaults(f: FaultConfig): void;
+  close(): Promise<void>;
+}
+
+export interface RequestRecord {
+  service: ServiceName | "unknown";
+  operation: string;
+  status: number;
+  /** ISO-8601 time the request arrived */
+  time: string;
+  durationMs: number;
+  /** Parsed API input with the member names the model has (PascalCase or camelCase as on the wire) */
+  input?: Record<string, unknown>;
+  errorType?: string;
+}
+
+export interface FaultConfig {
+  seed?: number;
+  rules?: FaultRule[];
+}
+
+export interface FaultRule {
+  service?: string;
+  /** omitted = all */
+  operation?: string;
+  /** 0..1 → the service's throttling error (429 ThrottlingException for the REST-JSON services) */
+  throttleRate?: number;
+  /** 0..1 → 500 InternalServerException (STS: InternalFailure) */
+  errorRate?: number;
+  latencyMs?: number;
+  /** 0..1 → the socket is destroyed before any response */
+  dropRate?: number;
+  /** 0..1 → the request is accepted and never answered */
+  hangRate?: number;
+}
