@@ -1,17 +1,24 @@
 /** Every constraint of the API model, checked on the program's inputs. */
 import { customerProfilesModel } from "../model/generated/customer-profiles";
-import { validate, formatSdkPath, type Violation } from "../model/validate";
-import { toApi } from "../mapping";
+import { validate, formatSdkPath, type PathSegment, type Violation } from "../model/validate";
+import { lowerFirst, toApi } from "../mapping";
 import { isUnknown } from "./unknown";
 import type { CheckFailure } from "./types";
 
 const PUT = customerProfilesModel.operations.PutIntegration.input!;
 
+/**
+ * The offending value, when it is one scalar: a structure or list is described, never printed,
+ * so that a whole FlowDefinition cannot end up in a preview log.
+ */
 function describeValue(v: Violation): string {
-  if (v.rule === "required") return "";
-  if (v.value === undefined) return "";
-  const s = typeof v.value === "string" ? JSON.stringify(v.value) : JSON.stringify(v.value) ?? String(v.value);
-  return ` (got ${s.length > 80 ? `${s.slice(0, 80)}…` : s})`;
+  const x = v.value;
+  if (v.rule === "required" || x === undefined) return "";
+  if (Array.isArray(x)) return ` (got a list of ${x.length})`;
+  if (x instanceof Date) return ` (got ${x.toISOString()})`;
+  if (typeof x === "object" && x !== null) return v.rule === "size" ? ` (got ${Object.keys(x).length})` : " (got an object)";
+  const s = typeof x === "string" ? JSON.stringify(x) : String(x);
+  return ` (got ${s.length > 66 ? `${s.slice(0, 64)}…${s.charAt(0) === '"' ? '"' : ""}` : s})`;
 }
 
 const REASON: Record<Violation["rule"], (v: Violation) => string> = {
@@ -25,12 +32,84 @@ const REASON: Record<Violation["rule"], (v: Violation) => string> = {
   range: (v) => v.constraint.replace(/^Member must have value/, "must be"),
 };
 
+/** The members of the structure a path leads to, for suggesting the member a misspelling meant. */
+function membersAt(path: PathSegment[]): string[] {
+  let shapeName = PUT;
+  for (const seg of path) {
+    const shape = customerProfilesModel.shapes[shapeName];
+    if ("member" in seg && shape.type === "structure" && shape.members[seg.member]) shapeName = shape.members[seg.member].shape;
+    else if ("index" in seg && shape.type === "list") shapeName = shape.member.shape;
+    else if ("key" in seg && shape.type === "map") shapeName = shape.value.shape;
+    else return [];
+  }
+  const shape = customerProfilesModel.shapes[shapeName];
+  return shape.type === "structure" ? Object.keys(shape.members).map(lowerFirst) : [];
+}
+
+/**
+ * The input path as the program spells it. A member the model lacks keeps the program's own
+ * spelling (so `FlowName` is not shown as `flowName`), and a map key that breaks a rule is
+ * addressed like its entry, `tags["aws:x"]`, which Pulumi can read as a property path.
+ */
+function propertyOf(v: Violation): string {
+  if (v.rule === "unknown") {
+    const parent = v.path.slice(0, -1);
+    const last = v.path[v.path.length - 1] as { member: string };
+    const prefix = formatSdkPath(parent);
+    return prefix ? `${prefix}.${last.member}` : last.member;
+  }
+  return formatSdkPath(v.path.map((seg) => ("mapKey" in seg ? { key: seg.mapKey } : seg)));
+}
+
+function reasonOf(v: Violation): string {
+  const last = v.path[v.path.length - 1];
+  if (v.rule === "unknown" && last && "member" in last) {
+    const near = membersAt(v.path.slice(0, -1)).find((m) => m.toLowerCase() === last.member.toLowerCase());
+    if (near) return `is not a member of this type (did you mean ${near}?)`;
+  }
+  const isKey = last !== undefined && "mapKey" in last;
+  return `${isKey ? "key " : ""}${REASON[v.rule](v)}${describeValue(v)}`;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Members written in the API's own spelling (`FlowName` for `flowName`). The mapping passes keys
+ * it does not know through as written, so such a key would land on the API member itself and
+ * pass, or override the program's `flowName`: it is reported here and left out of the request.
+ */
+function apiSpelledMembers(shapeName: string, value: unknown, path: string, out: CheckFailure[]): unknown {
+  const shape = customerProfilesModel.shapes[shapeName];
+  if (shape.type === "structure" && isObject(value)) {
+    const kept: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const at = path ? `${path}.${k}` : k;
+      const camel = lowerFirst(k);
+      if (k !== camel && shape.members[k]) {
+        out.push({ property: at, reason: `is not a member of this type (did you mean ${camel}?)` });
+        continue;
+      }
+      const ref = shape.members[k.charAt(0).toUpperCase() + k.slice(1)];
+      kept[k] = ref ? apiSpelledMembers(ref.shape, v, at, out) : v;
+    }
+    return kept;
+  }
+  if (shape.type === "list" && Array.isArray(value)) {
+    return value.map((v, i) => apiSpelledMembers(shape.member.shape, v, `${path}[${i}]`, out));
+  }
+  if (shape.type === "map" && isObject(value)) {
+    const kept: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) kept[k] = apiSpelledMembers(shape.value.shape, v, `${path}[${JSON.stringify(k)}]`, out);
+    return kept;
+  }
+  return value;
+}
+
 /** The inputs (camelCase, without `region`) checked against PutIntegration's request shape. */
 export function constraintFailures(inputs: Record<string, unknown>): CheckFailure[] {
   const { region: _region, ...members } = inputs;
-  const request = toApi(PUT, members);
-  return validate(customerProfilesModel, PUT, request, { unknownMembers: "error", isUnknown }).map((v) => ({
-    property: formatSdkPath(v.path),
-    reason: `${REASON[v.rule](v)}${describeValue(v)}`,
-  }));
+  const misspelt: CheckFailure[] = [];
+  const request = toApi(PUT, apiSpelledMembers(PUT, members, "", misspelt));
+  const violations = validate(customerProfilesModel, PUT, request, { unknownMembers: "error", isUnknown });
+  return [...misspelt, ...violations.map((v) => ({ property: propertyOf(v), reason: reasonOf(v) }))];
 }
