@@ -1,0 +1,458 @@
+/**
+ * The rules of PutIntegration that its model cannot express: which members go together, which
+ * connector a flow's parts must agree on, what a schedule needs. One function per rule, each
+ * named in SEMANTIC_RULES. A rule looks only at values that are known and of the right type:
+ * a value still unknown at preview may turn out right, and a value of the wrong type is already
+ * reported by the model's constraints.
+ */
+import { OBJECT_TYPE_NAMES_EVENT_TYPES } from "./event-types";
+import { connectorByKey, needsConnectorProfile, sourceConnector, type SourceConnector } from "./connectors";
+import { LENGTH_PROPERTIES, taskTypeRules } from "./task-types";
+import { isUnknown } from "./unknown";
+import type { CheckFailure } from "./types";
+
+/** A failure, or with `warning` set, something to tell the user that AppFlow would accept. */
+export interface Finding extends CheckFailure {
+  warning?: true;
+}
+
+export interface SemanticContext {
+  /** The region the integration resolves to (inputs, stack config or environment). */
+  region?: string;
+}
+
+type Obj = Record<string, unknown>;
+type Inputs = Obj;
+
+export interface SemanticRule {
+  name: string;
+  check(inputs: Inputs, ctx: SemanticContext): Finding[];
+}
+
+const FLOW = "flowDefinition";
+const SOURCE = `${FLOW}.sourceFlowConfig`;
+const TRIGGER = `${FLOW}.triggerConfig`;
+const SCHEDULED = `${TRIGGER}.triggerProperties.scheduled`;
+const taskPath = (i: number) => `${FLOW}.tasks[${i}]`;
+const keyPath = (path: string, key: string) => `${path}[${JSON.stringify(key)}]`;
+
+/** A known object; undefined for anything else, including the unknown sentinel. */
+function obj(v: unknown): Obj | undefined {
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Obj) : undefined;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === "string" && !isUnknown(v) ? v : undefined;
+}
+
+/** Set in the program, known or not. */
+function isSet(v: unknown): boolean {
+  return v !== undefined && v !== null;
+}
+
+function quote(v: string): string {
+  const s = JSON.stringify(v);
+  return s.length > 66 ? `${s.slice(0, 64)}…"` : s;
+}
+
+const list = (xs: readonly string[]) => xs.join(", ");
+
+function flowOf(inputs: Inputs): Obj | undefined {
+  return obj(inputs.flowDefinition);
+}
+
+function sourceOf(inputs: Inputs): Obj | undefined {
+  return obj(flowOf(inputs)?.sourceFlowConfig);
+}
+
+/** The flow's source connector, when its type is known and one the model has. */
+function connectorOf(inputs: Inputs): SourceConnector | undefined {
+  return sourceConnector(str(sourceOf(inputs)?.connectorType));
+}
+
+function tasksOf(inputs: Inputs): { task: Obj; path: string }[] {
+  const tasks = flowOf(inputs)?.tasks;
+  if (!Array.isArray(tasks)) return [];
+  return tasks.flatMap((t, i) => {
+    const task = obj(t);
+    return task ? [{ task, path: taskPath(i) }] : [];
+  });
+}
+
+/** The operator a task names under whichever connector key, with that key. */
+function operatorOf(task: Obj): { key: string; operator: string } | undefined {
+  const op = obj(task.connectorOperator);
+  if (!op) return undefined;
+  for (const [key, v] of Object.entries(op)) {
+    const operator = str(v);
+    if (operator !== undefined && connectorByKey(key)) return { key, operator };
+  }
+  return undefined;
+}
+
+function triggerTypeOf(inputs: Inputs): string | undefined {
+  return str(obj(flowOf(inputs)?.triggerConfig)?.triggerType);
+}
+
+/** The schedule member: undefined when absent, "unknown" when it (or what holds it) is not yet known. */
+function scheduledOf(inputs: Inputs): Obj | "unknown" | undefined {
+  const trigger = flowOf(inputs)?.triggerConfig;
+  if (isUnknown(trigger)) return "unknown";
+  const props = obj(trigger)?.triggerProperties;
+  if (isUnknown(props)) return "unknown";
+  const scheduled = obj(props)?.scheduled;
+  if (isUnknown(scheduled)) return "unknown";
+  return obj(scheduled);
+}
+
+function knownSchedule(inputs: Inputs): Obj | undefined {
+  const s = scheduledOf(inputs);
+  return s === "unknown" ? undefined : s;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function objectTypeNameXorNames(inputs: Inputs): Finding[] {
+  const { objectTypeName, objectTypeNames } = inputs;
+  // An unknown value may resolve to nothing; only known presence counts.
+  if (isUnknown(objectTypeName) || isUnknown(objectTypeNames)) return [];
+  const hasName = isSet(objectTypeName);
+  const names = obj(objectTypeNames);
+  const hasNames = isSet(objectTypeNames) && !(names && Object.keys(names).length === 0);
+  if (hasName && hasNames) {
+    return [
+      {
+        property: "objectTypeNames",
+        reason:
+          "must not be set together with objectTypeName: set exactly one — objectTypeName for a single object type, " +
+          "objectTypeNames to map event types to object types",
+      },
+    ];
+  }
+  if (!hasName && !hasNames) {
+    return [
+      {
+        property: "objectTypeName",
+        reason:
+          "is required unless objectTypeNames is set: exactly one of objectTypeName and objectTypeNames names the " +
+          "object type(s) the integration ingests into",
+      },
+    ];
+  }
+  return [];
+}
+
+function objectTypeNamesAreSupportedEventTypes(inputs: Inputs): Finding[] {
+  const names = obj(inputs.objectTypeNames);
+  if (!names) return [];
+  return Object.keys(names)
+    .filter((k) => !OBJECT_TYPE_NAMES_EVENT_TYPES.includes(k))
+    .map((k) => {
+      const near = OBJECT_TYPE_NAMES_EVENT_TYPES.find((t) => t.toLowerCase() === k.toLowerCase());
+      return {
+        property: keyPath("objectTypeNames", k),
+        reason:
+          `key ${quote(k)} is not an event type PutIntegration supports` +
+          (near ? ` (did you mean ${near}?)` : "") +
+          `; the supported event types are: ${list(OBJECT_TYPE_NAMES_EVENT_TYPES)}`,
+      };
+    });
+}
+
+function uriOrFlowDefinition(inputs: Inputs): Finding[] {
+  if (isSet(inputs.uri) || isSet(inputs.flowDefinition)) return [];
+  return [
+    {
+      property: "uri",
+      reason:
+        "is required unless flowDefinition is set: set uri to integrate an existing source (such as an S3 bucket " +
+        "or an EventBridge partner event source), or flowDefinition to have Customer Profiles create an AppFlow flow",
+    },
+  ];
+}
+
+/** Standard (us-east-1), GovCloud (us-gov-west-1), China (cn-north-1), ISO (us-isob-east-1), sovereign (eusc-de-east-1). */
+const AWS_REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+
+function regionLooksLikeAwsRegion(inputs: Inputs, ctx: SemanticContext): Finding[] {
+  const own = inputs.region;
+  if (isUnknown(own)) return [];
+  if (isSet(own)) {
+    if (typeof own !== "string") return [{ property: "region", reason: "must be a string such as us-east-1" }];
+    return AWS_REGION.test(own) ? [] : [{ property: "region", reason: `must be an AWS region code such as us-east-1 (got ${quote(own)})` }];
+  }
+  const resolved = str(ctx.region);
+  if (resolved === undefined || AWS_REGION.test(resolved)) return [];
+  return [
+    {
+      property: "region",
+      reason:
+        `must be an AWS region code such as us-east-1: the region this integration resolves to ` +
+        `(stack config aws:region, AWS_REGION or the AWS profile) is ${quote(resolved)}`,
+    },
+  ];
+}
+
+function connectorProfileNameRequired(inputs: Inputs): Finding[] {
+  const source = sourceOf(inputs);
+  const connector = connectorOf(inputs);
+  if (!source || !connector || !needsConnectorProfile(connector) || isSet(source.connectorProfileName)) return [];
+  return [
+    {
+      property: `${SOURCE}.connectorProfileName`,
+      reason:
+        `is required when connectorType is ${connector.connectorType}: it names the AppFlow connector profile ` +
+        `that holds the ${connector.connectorType} connection (only S3 sources need none)`,
+    },
+  ];
+}
+
+function sourceConnectorPropertiesMatchConnectorType(inputs: Inputs): Finding[] {
+  const connector = connectorOf(inputs);
+  const props = obj(sourceOf(inputs)?.sourceConnectorProperties);
+  if (!connector || !props) return [];
+  const at = `${SOURCE}.sourceConnectorProperties`;
+  const out: Finding[] = [];
+  for (const [key, v] of Object.entries(props)) {
+    if (!isSet(v) || key === connector.key || !connectorByKey(key)) continue;
+    out.push({
+      property: `${at}.${key}`,
+      reason:
+        `must not be set when connectorType is ${connector.connectorType}: sourceConnectorProperties holds ` +
+        `exactly the member of the flow's source, ${connector.key}`,
+    });
+  }
+  if (!isSet(props[connector.key])) {
+    out.push({
+      property: `${at}.${connector.key}`,
+      reason: `is required when connectorType is ${connector.connectorType}: it says what to read from the source`,
+    });
+  }
+  return out;
+}
+
+function taskConnectorOperatorMatchesSource(inputs: Inputs): Finding[] {
+  const connector = connectorOf(inputs);
+  if (!connector) return [];
+  return tasksOf(inputs).flatMap(({ task, path }) => {
+    const op = obj(task.connectorOperator);
+    if (!op) return [];
+    return Object.entries(op)
+      .filter(([key, v]) => isSet(v) && key !== connector.key && connectorByKey(key))
+      .map(([key, v]) => {
+        const operator = str(v);
+        const unsupported =
+          operator !== undefined && !connector.operators.includes(operator)
+            ? `; note that ${connector.connectorType} has no ${operator} (it supports: ${list(connector.operators)})`
+            : "";
+        return {
+          property: `${path}.connectorOperator.${key}`,
+          reason:
+            `must not be used: the flow's source is ${connector.connectorType}, so the operator goes under ` +
+            `connectorOperator.${connector.key}${unsupported}`,
+        };
+      });
+  });
+}
+
+function taskOperatorFitsTaskType(inputs: Inputs): Finding[] {
+  return tasksOf(inputs).flatMap(({ task, path }) => {
+    const rules = taskTypeRules(task.taskType);
+    const named = operatorOf(task);
+    if (!rules || !named) return [];
+    const { key, operator } = named;
+    // An operator outside every connector's enum is the model's to report.
+    if (!connectorByKey(key)!.operators.includes(operator)) return [];
+    if ((rules.operators as readonly string[]).includes(operator)) return [];
+    return [
+      {
+        property: `${path}.connectorOperator.${key}`,
+        reason: `${operator} is not an operator of ${String(task.taskType)} tasks; they take: ${list(rules.operators)}`,
+      },
+    ];
+  });
+}
+
+function taskPropertiesRequiredForOperation(inputs: Inputs): Finding[] {
+  return tasksOf(inputs).flatMap(({ task, path }) => {
+    const rules = taskTypeRules(task.taskType);
+    if (!rules || isUnknown(task.taskProperties)) return [];
+    const props = obj(task.taskProperties) ?? {};
+    const operator = operatorOf(task)?.operator;
+    const what = `a ${String(task.taskType)} task${operator ? ` with operator ${operator}` : ""}`;
+    const out: Finding[] = [];
+    for (const req of rules.requires) {
+      if (req.when && !(operator && (req.when as readonly string[]).includes(operator))) continue;
+      for (const key of req.allOf ?? []) {
+        if (!isSet(props[key])) {
+          out.push({ property: keyPath(`${path}.taskProperties`, key), reason: `is required for ${what}` });
+        }
+      }
+      if (req.anyOf && !req.anyOf.some((k) => isSet(props[k]))) {
+        out.push({
+          property: `${path}.taskProperties`,
+          reason: `must set ${req.anyOf.join(" or ")} for ${what}: the value(s) to compare with`,
+        });
+      }
+    }
+    return out;
+  });
+}
+
+function taskLengthsArePositiveWholeNumbers(inputs: Inputs): Finding[] {
+  return tasksOf(inputs).flatMap(({ task, path }) => {
+    const props = obj(task.taskProperties);
+    if (!props) return [];
+    return LENGTH_PROPERTIES.flatMap((key) => {
+      const v = str(props[key]);
+      if (v === undefined || /^[1-9]\d*$/.test(v)) return [];
+      return [
+        {
+          property: keyPath(`${path}.taskProperties`, key),
+          reason: `must be a positive whole number of characters (got ${quote(v)})`,
+        },
+      ];
+    });
+  });
+}
+
+/** A warning, not a failure: AppFlow ignores a property the task type does not read. */
+function taskPropertiesReadByTaskType(inputs: Inputs): Finding[] {
+  return tasksOf(inputs).flatMap(({ task, path }) => {
+    const rules = taskTypeRules(task.taskType);
+    const props = obj(task.taskProperties);
+    if (!rules || !props) return [];
+    return Object.keys(props)
+      .filter((k) => !(rules.reads as readonly string[]).includes(k))
+      .map((k) => ({
+        property: keyPath(`${path}.taskProperties`, k),
+        reason:
+          `is not read by ${String(task.taskType)} tasks, so AppFlow ignores it ` +
+          `(they read: ${list(rules.reads)})`,
+        warning: true as const,
+      }));
+  });
+}
+
+function scheduledTriggerNeedsSchedule(inputs: Inputs): Finding[] {
+  if (triggerTypeOf(inputs) !== "Scheduled" || scheduledOf(inputs) !== undefined) return [];
+  return [
+    {
+      property: SCHEDULED,
+      reason: "is required when triggerType is Scheduled: it holds the scheduleExpression the flow runs on",
+    },
+  ];
+}
+
+function unscheduledTriggerTakesNoSchedule(inputs: Inputs): Finding[] {
+  const type = triggerTypeOf(inputs);
+  if (type === undefined || type === "Scheduled" || !knownSchedule(inputs)) return [];
+  return [
+    {
+      property: SCHEDULED,
+      reason: `must not be set when triggerType is ${type}: only Scheduled flows run on a schedule`,
+    },
+  ];
+}
+
+function incrementalPullNeedsDatetimeField(inputs: Inputs): Finding[] {
+  if (str(knownSchedule(inputs)?.dataPullMode) !== "Incremental") return [];
+  const source = sourceOf(inputs);
+  if (!source) return [];
+  const pull = source.incrementalPullConfig;
+  if (isUnknown(pull) || isSet(obj(pull)?.datetimeTypeFieldName)) return [];
+  return [
+    {
+      property: `${SOURCE}.incrementalPullConfig.datetimeTypeFieldName`,
+      reason:
+        "is required when dataPullMode is Incremental: it names the source's datetime field that AppFlow compares " +
+        "with the last run to find new and changed records",
+    },
+  ];
+}
+
+/** AppFlow documents `rate(5minutes)`; the model's own example writes `rate (5 minutes)`. */
+const SCHEDULE_EXPRESSION = /^\s*(rate|cron)\s*\(.+\)\s*$/;
+
+function scheduleExpressionIsRateOrCron(inputs: Inputs): Finding[] {
+  const expr = str(knownSchedule(inputs)?.scheduleExpression);
+  if (expr === undefined || SCHEDULE_EXPRESSION.test(expr)) return [];
+  return [
+    {
+      property: `${SCHEDULED}.scheduleExpression`,
+      reason: `must be a rate(...) or cron(...) expression, e.g. rate(1hours) (got ${quote(expr)})`,
+    },
+  ];
+}
+
+const TIMESTAMP_MEMBERS = ["scheduleStartTime", "scheduleEndTime", "firstExecutionFrom"] as const;
+
+/**
+ * A date, or a date and time with its zone. JavaScript's Date.parse also takes "1" or "May 5" and
+ * reads a zoneless time in the provider's local zone, so a preview on another machine would
+ * schedule the flow at another hour.
+ */
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/;
+
+/** Milliseconds since the epoch, for a timestamp a program may write: ISO-8601 or epoch seconds. */
+function instant(v: unknown): number | undefined {
+  if (typeof v === "number" && Number.isFinite(v)) return v * 1000;
+  const s = str(v);
+  if (s === undefined || !ISO_8601.test(s)) return undefined;
+  const ms = Date.parse(s);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+function scheduleTimesAreIso8601(inputs: Inputs): Finding[] {
+  const scheduled = knownSchedule(inputs);
+  if (!scheduled) return [];
+  return TIMESTAMP_MEMBERS.flatMap((m) => {
+    const v = str(scheduled[m]);
+    if (v === undefined || instant(v) !== undefined) return [];
+    return [
+      {
+        property: `${SCHEDULED}.${m}`,
+        reason: `must be an ISO-8601 timestamp with a time zone, e.g. 2027-01-01T00:00:00Z (got ${quote(v)})`,
+      },
+    ];
+  });
+}
+
+function scheduleStartPrecedesEnd(inputs: Inputs): Finding[] {
+  const scheduled = knownSchedule(inputs);
+  const start = instant(scheduled?.scheduleStartTime);
+  const end = instant(scheduled?.scheduleEndTime);
+  if (start === undefined || end === undefined || start < end) return [];
+  return [
+    {
+      property: `${SCHEDULED}.scheduleEndTime`,
+      reason:
+        `must be later than scheduleStartTime (${new Date(end).toISOString()} is not after ` +
+        `${new Date(start).toISOString()})`,
+    },
+  ];
+}
+
+export const SEMANTIC_RULES: readonly SemanticRule[] = [
+  { name: "objectTypeNameXorNames", check: objectTypeNameXorNames },
+  { name: "objectTypeNamesAreSupportedEventTypes", check: objectTypeNamesAreSupportedEventTypes },
+  { name: "uriOrFlowDefinition", check: uriOrFlowDefinition },
+  { name: "regionLooksLikeAwsRegion", check: regionLooksLikeAwsRegion },
+  { name: "connectorProfileNameRequired", check: connectorProfileNameRequired },
+  { name: "sourceConnectorPropertiesMatchConnectorType", check: sourceConnectorPropertiesMatchConnectorType },
+  { name: "taskConnectorOperatorMatchesSource", check: taskConnectorOperatorMatchesSource },
+  { name: "taskOperatorFitsTaskType", check: taskOperatorFitsTaskType },
+  { name: "taskPropertiesRequiredForOperation", check: taskPropertiesRequiredForOperation },
+  { name: "taskLengthsArePositiveWholeNumbers", check: taskLengthsArePositiveWholeNumbers },
+  { name: "taskPropertiesReadByTaskType", check: taskPropertiesReadByTaskType },
+  { name: "scheduledTriggerNeedsSchedule", check: scheduledTriggerNeedsSchedule },
+  { name: "unscheduledTriggerTakesNoSchedule", check: unscheduledTriggerTakesNoSchedule },
+  { name: "incrementalPullNeedsDatetimeField", check: incrementalPullNeedsDatetimeField },
+  { name: "scheduleExpressionIsRateOrCron", check: scheduleExpressionIsRateOrCron },
+  { name: "scheduleTimesAreIso8601", check: scheduleTimesAreIso8601 },
+  { name: "scheduleStartPrecedesEnd", check: scheduleStartPrecedesEnd },
+];
+
+export function semanticFindings(inputs: Inputs, ctx: SemanticContext): Finding[] {
+  return SEMANTIC_RULES.flatMap((r) => r.check(inputs, ctx));
+}
