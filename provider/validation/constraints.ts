@@ -73,12 +73,17 @@ function reasonOf(v: Violation): string {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+const isEmptyObject = (v: unknown) => isObject(v) && Object.keys(v).length === 0;
+
 /**
- * Members written in the API's own spelling (`FlowName` for `flowName`). The mapping passes keys
- * it does not know through as written, so such a key would land on the API member itself and
- * pass, or override the program's `flowName`: it is reported here and left out of the request.
+ * The inputs as the API will receive them, so that check judges what create sends:
+ * - a member written in the API's own spelling (`FlowName` for `flowName`) is reported and left
+ *   out: the mapping passes keys it does not know through as written, so it would land on the
+ *   API member itself and pass, or override the program's `flowName`;
+ * - an empty map or structure is left out, as normalizeInputs leaves it out of what check
+ *   returns (so `tags: {}` is no tags, not a map below TagMap's minimum of one entry).
  */
-function apiSpelledMembers(shapeName: string, value: unknown, path: string, out: CheckFailure[]): unknown {
+function asSent(shapeName: string, value: unknown, path: string, out: CheckFailure[]): unknown {
   const shape = customerProfilesModel.shapes[shapeName];
   if (shape.type === "structure" && isObject(value)) {
     const kept: Record<string, unknown> = {};
@@ -89,17 +94,20 @@ function apiSpelledMembers(shapeName: string, value: unknown, path: string, out:
         out.push({ property: at, reason: `is not a member of this type (did you mean ${camel}?)` });
         continue;
       }
+      if (isEmptyObject(v)) continue;
       const ref = shape.members[k.charAt(0).toUpperCase() + k.slice(1)];
-      kept[k] = ref ? apiSpelledMembers(ref.shape, v, at, out) : v;
+      kept[k] = ref ? asSent(ref.shape, v, at, out) : v;
     }
     return kept;
   }
   if (shape.type === "list" && Array.isArray(value)) {
-    return value.map((v, i) => apiSpelledMembers(shape.member.shape, v, `${path}[${i}]`, out));
+    return value.map((v, i) => asSent(shape.member.shape, v, `${path}[${i}]`, out));
   }
   if (shape.type === "map" && isObject(value)) {
     const kept: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) kept[k] = apiSpelledMembers(shape.value.shape, v, `${path}[${JSON.stringify(k)}]`, out);
+    for (const [k, v] of Object.entries(value)) {
+      if (!isEmptyObject(v)) kept[k] = asSent(shape.value.shape, v, `${path}[${JSON.stringify(k)}]`, out);
+    }
     return kept;
   }
   return value;
@@ -109,7 +117,7 @@ function apiSpelledMembers(shapeName: string, value: unknown, path: string, out:
 export function constraintFailures(inputs: Record<string, unknown>): CheckFailure[] {
   const { region: _region, ...members } = inputs;
   const misspelt: CheckFailure[] = [];
-  const request = toApi(PUT, apiSpelledMembers(PUT, members, "", misspelt));
+  const request = toApi(PUT, asSent(PUT, members, "", misspelt));
   const violations = validate(customerProfilesModel, PUT, request, { unknownMembers: "error", isUnknown });
   return [...misspelt, ...violations.map((v) => ({ property: propertyOf(v), reason: reasonOf(v) }))];
 }

@@ -79,13 +79,16 @@ function tasksOf(inputs: Inputs): { task: Obj; path: string }[] {
   });
 }
 
-/** The operator a task names under whichever connector key, with that key. */
+/**
+ * The operator a task names under whichever connector key, with that key. An operator outside
+ * that connector's enum is the model's to report; rules that depend on it stay silent.
+ */
 function operatorOf(task: Obj): { key: string; operator: string } | undefined {
   const op = obj(task.connectorOperator);
   if (!op) return undefined;
   for (const [key, v] of Object.entries(op)) {
     const operator = str(v);
-    if (operator !== undefined && connectorByKey(key)) return { key, operator };
+    if (operator !== undefined && connectorByKey(key)?.operators.includes(operator)) return { key, operator };
   }
   return undefined;
 }
@@ -261,8 +264,6 @@ function taskOperatorFitsTaskType(inputs: Inputs): Finding[] {
     const named = operatorOf(task);
     if (!rules || !named) return [];
     const { key, operator } = named;
-    // An operator outside every connector's enum is the model's to report.
-    if (!connectorByKey(key)!.operators.includes(operator)) return [];
     if ((rules.operators as readonly string[]).includes(operator)) return [];
     return [
       {

@@ -50,6 +50,7 @@ const cases: Case[] = [
   { kind: "size", title: "two event trigger names", inputs: variant(uriIntegration, (i) => (i.eventTriggerNames = ["a", "b"])), expect: { property: "eventTriggerNames", words: ["number of entries", "less than or equal to 1", "got a list of 2"] } },
   { kind: "size", title: "an empty list of event trigger names", inputs: variant(uriIntegration, (i) => (i.eventTriggerNames = [])), expect: { property: "eventTriggerNames", words: ["number of entries", "greater than or equal to 1"] } },
   { kind: "size", title: "51 tags", inputs: variant(uriIntegration, (i) => (i.tags = tags(51))), expect: { property: "tags", words: ["number of entries", "less than or equal to 50", "got 51"] } },
+  { kind: "size", title: "empty tags, which the provider never sends", inputs: variant(uriIntegration, (i) => (i.tags = {})) },
   { kind: "size", title: "one event trigger and 50 tags", inputs: variant(uriIntegration, (i) => ((i.eventTriggerNames = ["on-order"]), (i.tags = tags(50)))) },
   // type
   { kind: "type", title: "scheduleOffset as text", inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleOffset = "10")), expect: { property: "flowDefinition.triggerConfig.triggerProperties.scheduled.scheduleOffset", words: ["must be a number", '"10"'] } },

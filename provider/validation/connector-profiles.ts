@@ -1,0 +1,99 @@
+/**
+ * The connector-profile cross-check: a flow that reads through an AppFlow connector profile
+ * names one that exists in the integration's region and connects to the flow's source. A name
+ * still unknown at preview is skipped. When AppFlow cannot answer (access denied, throttled,
+ * unreachable) the check is skipped with a warning: not knowing is not a failure.
+ */
+import { errorName, explain } from "../errors";
+import { needsConnectorProfile, sourceConnector } from "./connectors";
+import {
+  ConnectorProfileCatalog,
+  DeadlineExceeded,
+  type ProfileScope,
+  type TypeListing,
+} from "./connector-profile-catalog";
+import { appflowConnectorProfiles } from "./appflow-connector-profiles";
+import { isUnknown } from "./unknown";
+import { warn } from "./warnings";
+import type { CheckFailure } from "./types";
+
+const PROPERTY = "flowDefinition.sourceFlowConfig.connectorProfileName";
+const SHOWN_NAMES = 10;
+
+let shared: ConnectorProfileCatalog | undefined;
+
+/** The process-wide catalog every check shares. */
+export function defaultConnectorProfileCatalog(): ConnectorProfileCatalog {
+  return (shared ??= new ConnectorProfileCatalog(appflowConnectorProfiles));
+}
+
+/** Forget everything AppFlow said (tests that change endpoints or profiles between cases). */
+export function resetConnectorProfileCatalog(): void {
+  shared = undefined;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === "string" && !isUnknown(v) ? v : undefined;
+}
+
+function field(v: unknown, key: string): unknown {
+  return typeof v === "object" && v !== null ? (v as Record<string, unknown>)[key] : undefined;
+}
+
+function theOnesThere(connectorType: string, region: string, listing: TypeListing): string {
+  if (listing.status !== "listed") return "";
+  const { names } = listing;
+  if (names.length === 0) return `; there are no ${connectorType} connector profiles in ${region}`;
+  const shown = names.slice(0, SHOWN_NAMES).map((n) => JSON.stringify(n)).join(", ");
+  const more = names.length > SHOWN_NAMES ? ` and ${names.length - SHOWN_NAMES} more` : "";
+  return `; the ${connectorType} connector profiles in ${region} are: ${shown}${more}`;
+}
+
+function skipped(scope: ProfileScope, error: unknown): void {
+  const name = errorName(error);
+  const cause =
+    error instanceof DeadlineExceeded
+      ? `AppFlow DescribeConnectorProfiles in ${scope.region} gave ${error.message}`
+      : explain(error, { service: "AppFlow", operation: "DescribeConnectorProfiles", region: scope.region }).message;
+  const access = name === "AccessDeniedException" || name === "AccessDenied";
+  warn(
+    `the connector-profile cross-check was skipped in ${scope.region}, so preview cannot confirm that the ` +
+      `connector profiles integrations name exist there. ${cause}` +
+      (access ? "" : " Nothing was written; the check runs again on the next preview."),
+    `connector-profiles\u0000${scope.region}\u0000${scope.profile ?? ""}\u0000${name}`,
+  );
+}
+
+export interface CrossCheckContext {
+  region?: string;
+  profile?: string;
+}
+
+export async function connectorProfileFailures(
+  inputs: Record<string, unknown>,
+  ctx: CrossCheckContext,
+  catalog: ConnectorProfileCatalog = defaultConnectorProfileCatalog(),
+): Promise<CheckFailure[]> {
+  const region = str(ctx.region);
+  const source = field(inputs.flowDefinition, "sourceFlowConfig");
+  const name = str(field(source, "connectorProfileName"));
+  const connector = sourceConnector(str(field(source, "connectorType")));
+  if (!region || !name || !connector || !needsConnectorProfile(connector)) return [];
+
+  const scope: ProfileScope = { region, profile: ctx.profile };
+  const found = await catalog.lookup(name, scope);
+  if (found.status === "unverified") {
+    skipped(scope, found.error);
+    return [];
+  }
+  if (found.status === "found" && found.connectorType === connector.connectorType) return [];
+
+  const others = theOnesThere(connector.connectorType, region, await catalog.namesOfType(connector.connectorType, scope));
+  const reason =
+    found.status === "missing"
+      ? `connector profile ${JSON.stringify(name)} does not exist in ${region}${others}. If this program ` +
+        `creates the profile, pass its name from that resource's output so that the check waits until it exists.`
+      : `connector profile ${JSON.stringify(name)} in ${region} is a ${found.connectorType} profile, but ` +
+        `sourceFlowConfig.connectorType is ${connector.connectorType}${others}`;
+  return [{ property: PROPERTY, reason }];
+}

@@ -1,0 +1,67 @@
+import { strict as assert } from "assert";
+import { IntegrationProvider } from "../../../provider/provider";
+import { UNKNOWN } from "../../../provider/validation/unknown";
+import { setWarningSink } from "../../../provider/validation/warnings";
+import { flow, s3Flow, salesforceFlow, scheduled, uriIntegration, variant } from "./fixtures";
+
+/**
+ * The same rules through the provider's own `check`, as the engine calls it at preview. Only
+ * inputs that need no AppFlow answer are used here; tests/integration/check asks a real endpoint.
+ */
+const check = (news: Record<string, unknown>) => new IntegrationProvider().check({}, { ...news, __provider: "serialized" });
+
+describe("IntegrationProvider.check", () => {
+  let warnings: string[];
+  let restore: () => void;
+  beforeEach(() => {
+    warnings = [];
+    restore = setWarningSink((l) => warnings.push(l));
+  });
+  afterEach(() => restore());
+
+  const rejected: [string, Record<string, unknown>, string, RegExp][] = [
+    ["a model constraint", variant(uriIntegration, (i) => (i.domainName = "retail shop")), "domainName", /pattern.*"retail shop"/],
+    ["a nested enum", variant(s3Flow, (i) => (flow(i).tasks[0].connectorOperator = { s3: "CONTAINS" })), "flowDefinition.tasks[0].connectorOperator.s3", /must be one of.*"CONTAINS"/],
+    ["a semantic rule", variant(uriIntegration, (i) => (i.objectTypeNames = { ShopifyDeleteOrders: "Order" })), 'objectTypeNames["ShopifyDeleteOrders"]', /not an event type/],
+    ["the region's shape", variant(uriIntegration, (i) => (i.region = "useast1")), "region", /AWS region.*"useast1"/],
+    ["a schedule on an S3 flow", variant(s3Flow, (i) => (flow(i).triggerConfig = { triggerType: "Scheduled" })), "flowDefinition.triggerConfig.triggerProperties.scheduled", /required when triggerType is Scheduled/],
+  ];
+  for (const [what, inputs, property, reason] of rejected) {
+    it(`fails ${what} at ${property}`, async () => {
+      const { failures, inputs: returned } = await check(inputs);
+      assert.deepEqual(failures!.map((f) => f.property), [property]);
+      assert.match(failures![0].reason, reason);
+      assert.equal((returned as Record<string, unknown>).__provider, undefined, "the engine adds __provider back itself");
+    });
+  }
+
+  it("passes valid inputs and returns them normalized", async () => {
+    const inputs = variant(s3Flow, (i) => (i.tags = {}));
+    const { failures, inputs: returned } = await check(inputs);
+    assert.deepEqual(failures, []);
+    assert.equal((returned as Record<string, unknown>).tags, undefined, "an empty map is dropped");
+    assert.deepEqual((await check(uriIntegration())).failures, []);
+    assert.deepEqual(warnings, []);
+  });
+
+  it("lets values still unknown at preview through, the region included", async () => {
+    const inputs = variant(uriIntegration, (i) => {
+      i.region = UNKNOWN;
+      i.domainName = UNKNOWN;
+      i.objectTypeNames = UNKNOWN;
+    });
+    assert.deepEqual((await check(inputs)).failures, []);
+    const flowInputs = variant(salesforceFlow, (i) => {
+      i.flowDefinition.sourceFlowConfig.connectorProfileName = UNKNOWN;
+      scheduled(i).scheduleEndTime = UNKNOWN;
+    });
+    assert.deepEqual((await check(flowInputs)).failures, [], "an unknown profile name is not looked up, let alone failed");
+  });
+
+  it("warns about a task property AppFlow ignores without failing the preview", async () => {
+    const inputs = variant(s3Flow, (i) => (flow(i).tasks[0].taskProperties = { MASK_VALUE: "*" }));
+    assert.deepEqual((await check(inputs)).failures, []);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /^warning: integration in domain retail \(flow retail-s3-customers\): flowDefinition\.tasks\[0\]\.taskProperties\["MASK_VALUE"\] is not read by Filter tasks/);
+  });
+});
