@@ -17,6 +17,8 @@ export interface ProfileScope {
   region: string;
   /** The shared-config profile of the credentials (stack config aws:profile). */
   profile?: string;
+  /** The AppFlow endpoint, when it is not AWS's own: a different endpoint holds different profiles. */
+  endpoint?: string;
 }
 
 /** The two questions the catalog asks AppFlow; the real answers come from DescribeConnectorProfiles. */
@@ -94,7 +96,7 @@ export class ConnectorProfileCatalog {
   }
 
   private state(scope: ProfileScope): ScopeState {
-    const key = `${scope.region}\u0000${scope.profile ?? ""}`;
+    const key = `${scope.region}\u0000${scope.profile ?? ""}\u0000${scope.endpoint ?? ""}`;
     let st = this.scopes.get(key);
     if (!st) {
       st = { lookups: new Map(), waiting: new Map(), listings: new Map() };

@@ -4,7 +4,7 @@
  * still unknown at preview is skipped. When AppFlow cannot answer (access denied, throttled,
  * unreachable) the check is skipped with a warning: not knowing is not a failure.
  */
-import { errorName, explain } from "../errors";
+import { endpointOf, errorName, explain } from "../errors";
 import { needsConnectorProfile, sourceConnector } from "./connectors";
 import {
   ConnectorProfileCatalog,
@@ -50,17 +50,14 @@ function theOnesThere(connectorType: string, region: string, listing: TypeListin
 }
 
 function skipped(scope: ProfileScope, error: unknown): void {
-  const name = errorName(error);
   const cause =
     error instanceof DeadlineExceeded
-      ? `AppFlow DescribeConnectorProfiles in ${scope.region} gave ${error.message}`
+      ? `AppFlow DescribeConnectorProfiles in ${scope.region} gave ${error.message}.`
       : explain(error, { service: "AppFlow", operation: "DescribeConnectorProfiles", region: scope.region }).message;
-  const access = name === "AccessDeniedException" || name === "AccessDenied";
   warn(
-    `the connector-profile cross-check was skipped in ${scope.region}, so preview cannot confirm that the ` +
-      `connector profiles integrations name exist there. ${cause}` +
-      (access ? "" : " Nothing was written; the check runs again on the next preview."),
-    `connector-profiles\u0000${scope.region}\u0000${scope.profile ?? ""}\u0000${name}`,
+    `the connector-profile cross-check was skipped in ${scope.region}: ${cause.replace(/([^.])$/, "$1.")} ` +
+      "The preview goes on without it: that the flows' connector profiles exist there is not confirmed.",
+    `connector-profiles\u0000${scope.region}\u0000${scope.profile ?? ""}\u0000${errorName(error)}`,
   );
 }
 
@@ -80,7 +77,7 @@ export async function connectorProfileFailures(
   const connector = sourceConnector(str(field(source, "connectorType")));
   if (!region || !name || !connector || !needsConnectorProfile(connector)) return [];
 
-  const scope: ProfileScope = { region, profile: ctx.profile };
+  const scope: ProfileScope = { region, profile: ctx.profile, endpoint: endpointOf({ service: "AppFlow", region }) };
   const found = await catalog.lookup(name, scope);
   if (found.status === "unverified") {
     skipped(scope, found.error);
