@@ -1,9 +1,10 @@
 import { strict as assert } from "assert";
 import { IntegrationProvider } from "../../../provider";
 import { resetClients } from "../../../provider/clients";
-import { resetConnectorProfileCatalog, setWarningSink, UNKNOWN } from "../../../provider/validation";
+import { resetConnectorProfileCatalog, UNKNOWN } from "../../../provider/validation";
 import { useEmulator, seedConnectorProfile } from "../../support/aws-env";
 import { salesforceFlow, source, uriIntegration, variant, type Inputs } from "../../unit/validation/fixtures";
+import { captureWarnings } from "../../unit/validation/stubs";
 
 /**
  * `check` as `pulumi preview` runs it, against the local endpoint over real HTTP with the real
@@ -13,8 +14,7 @@ import { salesforceFlow, source, uriIntegration, variant, type Inputs } from "..
 describe("preview check against the local endpoint (real SDK, real HTTP)", function () {
   const aws = useEmulator();
   let provider: IntegrationProvider;
-  let warnings: string[];
-  let restoreWarnings: () => void;
+  const warnings = captureWarnings();
   const PROPERTY = "flowDefinition.sourceFlowConfig.connectorProfileName";
 
   const check = (inputs: Inputs) => provider.check({}, inputs);
@@ -32,10 +32,7 @@ describe("preview check against the local endpoint (real SDK, real HTTP)", funct
     aws.emulator.clearRequests();
     provider = new IntegrationProvider();
     await provider.configure({ config: { get: () => undefined } } as never);
-    warnings = [];
-    restoreWarnings = setWarningSink((l) => warnings.push(l));
   });
-  afterEach(() => restoreWarnings());
 
   it("passes a flow whose connector profile exists and connects to its source, with one AppFlow call", async () => {
     assert.deepEqual((await check(salesforceFlow())).failures, []);

@@ -3,9 +3,8 @@ import { ConnectorProfileCatalog, DeadlineExceeded } from "../../../provider/val
 import { connectorProfileFailures } from "../../../provider/validation/connector-profiles";
 import { checkIntegration } from "../../../provider/validation";
 import { UNKNOWN } from "../../../provider/validation/unknown";
-import { setWarningSink } from "../../../provider/validation/warnings";
 import { s3Flow, salesforceFlow, source, variant } from "./fixtures";
-import { accessDenied, recordingSource } from "./stubs";
+import { accessDenied, recordingSource, captureWarnings } from "./stubs";
 
 /**
  * The cross-check's logic against a stand-in for DescribeConnectorProfiles (the real SDK over
@@ -16,13 +15,7 @@ const US = { region: "us-east-1" };
 const withProfile = (name: string) => variant(salesforceFlow, (i) => (source(i).connectorProfileName = name));
 
 describe("connector-profile cross-check", () => {
-  let warnings: string[];
-  let restore: () => void;
-  beforeEach(() => {
-    warnings = [];
-    restore = setWarningSink((l) => warnings.push(l));
-  });
-  afterEach(() => restore());
+  const warnings = captureWarnings();
 
   it("passes a profile that exists and connects to the flow's source", async () => {
     const src = recordingSource({ "salesforce-prod": "Salesforce" });

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { constraintFailures } from "../../../provider/validation/constraints";
 import { UNKNOWN } from "../../../provider/validation/unknown";
-import { KMS_ARN, flow, s3Flow, salesforceFlow, scheduled, source, uriIntegration, variant, type Inputs } from "./fixtures";
+import { flow, s3Flow, salesforceFlow, scheduled, source, uriIntegration, variant, type Inputs } from "./fixtures";
 
 /**
  * One invalid and one valid case per kind of model constraint, each asserting the exact input
@@ -107,6 +107,5 @@ describe("model constraints on every input member", () => {
 
   it("accepts the fixtures as they are", () => {
     for (const base of [uriIntegration, salesforceFlow, s3Flow]) assert.deepEqual(constraintFailures(base()), [], base.name);
-    assert.equal(KMS_ARN.length > 20, true);
   });
 });

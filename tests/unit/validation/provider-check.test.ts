@@ -1,8 +1,8 @@
 import { strict as assert } from "assert";
 import { IntegrationProvider } from "../../../provider/provider";
 import { UNKNOWN } from "../../../provider/validation/unknown";
-import { setWarningSink } from "../../../provider/validation/warnings";
 import { flow, s3Flow, salesforceFlow, scheduled, uriIntegration, variant } from "./fixtures";
+import { captureWarnings } from "./stubs";
 
 /**
  * The same rules through the provider's own `check`, as the engine calls it at preview. Only
@@ -11,13 +11,7 @@ import { flow, s3Flow, salesforceFlow, scheduled, uriIntegration, variant } from
 const check = (news: Record<string, unknown>) => new IntegrationProvider().check({}, { ...news, __provider: "serialized" });
 
 describe("IntegrationProvider.check", () => {
-  let warnings: string[];
-  let restore: () => void;
-  beforeEach(() => {
-    warnings = [];
-    restore = setWarningSink((l) => warnings.push(l));
-  });
-  afterEach(() => restore());
+  const warnings = captureWarnings();
 
   const rejected: [string, Record<string, unknown>, string, RegExp][] = [
     ["a model constraint", variant(uriIntegration, (i) => (i.domainName = "retail shop")), "domainName", /pattern.*"retail shop"/],
@@ -62,6 +56,6 @@ describe("IntegrationProvider.check", () => {
     const inputs = variant(s3Flow, (i) => (flow(i).tasks[0].taskProperties = { MASK_VALUE: "*" }));
     assert.deepEqual((await check(inputs)).failures, []);
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0], /^warning: integration in domain retail \(flow retail-s3-customers\): flowDefinition\.tasks\[0\]\.taskProperties\["MASK_VALUE"\] is not read by Filter tasks/);
+    assert.match(warnings[0], /^warning: integration in domain retail \(flow customers-from-s3\): flowDefinition\.tasks\[0\]\.taskProperties\["MASK_VALUE"\] is not read by Filter tasks/);
   });
 });

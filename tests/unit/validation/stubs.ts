@@ -1,5 +1,6 @@
 /** A stand-in for AppFlow DescribeConnectorProfiles that records every question it is asked. */
 import type { ConnectorProfileSource, ProfileScope } from "../../../provider/validation/connector-profile-catalog";
+import { setWarningSink } from "../../../provider/validation/warnings";
 
 export interface RecordingSource extends ConnectorProfileSource {
   calls: { op: "describe" | "namesOfType"; region: string; names?: string[]; connectorType?: string }[];
@@ -36,4 +37,16 @@ export function accessDenied(): Error {
   const e = new Error("User: arn:aws:iam::123456789012:user/ci is not authorized to perform: appflow:DescribeConnectorProfiles");
   e.name = "AccessDeniedException";
   return e;
+}
+
+/** The warnings check writes to stderr, collected afresh for each test of the calling suite. */
+export function captureWarnings(): string[] {
+  const lines: string[] = [];
+  let restore: (() => void) | undefined;
+  beforeEach(() => {
+    lines.length = 0;
+    restore = setWarningSink((l) => lines.push(l));
+  });
+  afterEach(() => restore?.());
+  return lines;
 }
