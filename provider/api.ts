@@ -1,9 +1,13 @@
 /**
- * The AWS calls the provider makes, one function each, every one wrapped so its failure says
- * which call failed, where, and what to do. Nothing here decides anything: provider.ts does.
+ * The AWS calls the provider makes, one function each, every one bounded in time and wrapped so
+ * its failure says which call failed, where, and what to do. Nothing here decides anything:
+ * provider.ts does.
  */
 import type { AwsClients } from "./clients";
-import { call, isNotFound, ProviderError } from "./errors";
+import { isNotFound, ProviderError, type CallContext } from "./errors";
+import { customerProfilesModel } from "./model/generated/customer-profiles";
+import { send, type SdkClient } from "./send";
+import { sensitiveValues } from "./sensitive";
 
 type Cp = typeof import("@aws-sdk/client-customer-profiles");
 type Af = typeof import("@aws-sdk/client-appflow");
@@ -11,87 +15,84 @@ const cpSdk = (): Cp => require("@aws-sdk/client-customer-profiles");
 const afSdk = (): Af => require("@aws-sdk/client-appflow");
 
 export type IntegrationRecord = Record<string, unknown>;
+type Ids = { domainName: string; uri: string };
 
-export async function getIntegration(
-  c: AwsClients,
-  domainName: string,
-  uri: string,
-): Promise<IntegrationRecord | undefined> {
+const cp = (c: AwsClients) => c.customerProfiles() as unknown as SdkClient;
+const af = (c: AwsClients) => c.appflow() as unknown as SdkClient;
+const profiles = (c: AwsClients, operation: string, ids: Partial<Ids> = {}): CallContext => ({
+  service: "Customer Profiles",
+  operation,
+  region: c.region,
+  ...ids,
+});
+
+/** A read of something that may not exist: absent is an answer, not a failure. */
+async function absentIfNotFound<T>(read: Promise<T>): Promise<T | undefined> {
   try {
-    const { GetIntegrationCommand } = cpSdk();
-    return (await c.customerProfiles().send(new GetIntegrationCommand({ DomainName: domainName, Uri: uri }))) as unknown as IntegrationRecord;
+    return await read;
   } catch (err) {
     if (isNotFound(err)) return undefined;
-    return call({ service: "Customer Profiles", operation: "GetIntegration", region: c.region, domainName, uri }, () =>
-      Promise.reject(err),
-    );
+    throw err;
   }
+}
+
+export async function getIntegration(c: AwsClients, domainName: string, uri: string): Promise<IntegrationRecord | undefined> {
+  const { GetIntegrationCommand } = cpSdk();
+  return absentIfNotFound(
+    send<IntegrationRecord>(cp(c), new GetIntegrationCommand({ DomainName: domainName, Uri: uri }), profiles(c, "GetIntegration", { domainName, uri })),
+  );
 }
 
 export async function putIntegration(c: AwsClients, request: Record<string, unknown>): Promise<IntegrationRecord> {
   const { PutIntegrationCommand } = cpSdk();
-  const domainName = request.DomainName as string;
-  return call(
-    { service: "Customer Profiles", operation: "PutIntegration", region: c.region, domainName, uri: request.Uri as string | undefined },
-    () => c.customerProfiles().send(new PutIntegrationCommand(request as never)) as unknown as Promise<IntegrationRecord>,
-  );
+  const objectTypes = request.ObjectTypeName
+    ? [request.ObjectTypeName as string]
+    : Object.values((request.ObjectTypeNames as Record<string, string> | undefined) ?? {});
+  return send<IntegrationRecord>(cp(c), new PutIntegrationCommand(request as never), {
+    ...profiles(c, "PutIntegration", { domainName: request.DomainName as string, uri: request.Uri as string | undefined }),
+    objectTypes: [...new Set(objectTypes)],
+    sensitive: sensitiveValues(customerProfilesModel.operations.PutIntegration.input!, request),
+  });
 }
 
 /** Deletes the integration; one that is already gone counts as deleted. */
 export async function deleteIntegration(c: AwsClients, domainName: string, uri: string): Promise<void> {
   const { DeleteIntegrationCommand } = cpSdk();
-  try {
-    await c.customerProfiles().send(new DeleteIntegrationCommand({ DomainName: domainName, Uri: uri }));
-  } catch (err) {
-    if (isNotFound(err)) return;
-    await call({ service: "Customer Profiles", operation: "DeleteIntegration", region: c.region, domainName, uri }, () =>
-      Promise.reject(err),
-    );
-  }
+  await absentIfNotFound(
+    send(cp(c), new DeleteIntegrationCommand({ DomainName: domainName, Uri: uri }), profiles(c, "DeleteIntegration", { domainName, uri })),
+  );
 }
 
-export async function tagResource(c: AwsClients, arn: string, tags: Record<string, string>, ids: { domainName: string; uri: string }): Promise<void> {
+export async function tagResource(c: AwsClients, arn: string, tags: Record<string, string>, ids: Ids): Promise<void> {
   const { TagResourceCommand } = cpSdk();
-  await goneMeansRefresh(
-    { service: "Customer Profiles", operation: "TagResource", region: c.region, ...ids },
-    () => c.customerProfiles().send(new TagResourceCommand({ resourceArn: arn, tags })),
-  );
+  await goneMeansRefresh(c, ids, send(cp(c), new TagResourceCommand({ resourceArn: arn, tags }), profiles(c, "TagResource", ids)));
 }
 
-export async function untagResource(c: AwsClients, arn: string, tagKeys: string[], ids: { domainName: string; uri: string }): Promise<void> {
+export async function untagResource(c: AwsClients, arn: string, tagKeys: string[], ids: Ids): Promise<void> {
   const { UntagResourceCommand } = cpSdk();
-  await goneMeansRefresh(
-    { service: "Customer Profiles", operation: "UntagResource", region: c.region, ...ids },
-    () => c.customerProfiles().send(new UntagResourceCommand({ resourceArn: arn, tagKeys })),
-  );
+  await goneMeansRefresh(c, ids, send(cp(c), new UntagResourceCommand({ resourceArn: arn, tagKeys }), profiles(c, "UntagResource", ids)));
 }
 
 /** The AppFlow flow behind a flow-backed integration, or undefined when there is none. */
 export async function describeFlow(c: AwsClients, flowName: string): Promise<Record<string, unknown> | undefined> {
   const { DescribeFlowCommand } = afSdk();
-  try {
-    return (await c.appflow().send(new DescribeFlowCommand({ flowName }))) as unknown as Record<string, unknown>;
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    return call({ service: "AppFlow", operation: "DescribeFlow", region: c.region }, () => Promise.reject(err));
-  }
+  return absentIfNotFound(
+    send<Record<string, unknown>>(af(c), new DescribeFlowCommand({ flowName }), { service: "AppFlow", operation: "DescribeFlow", region: c.region }),
+  );
 }
 
-export function integrationGone(ctx: { domainName: string; uri: string; region: string }): ProviderError {
+export function integrationGone(ctx: Ids & { region: string }): ProviderError {
   return new ProviderError(
     `Integration "${ctx.uri}" in domain "${ctx.domainName}" (${ctx.region}) no longer exists: it was deleted ` +
       "outside Pulumi. Run `pulumi refresh` to drop it from the state, then `pulumi up` to create it again.",
   );
 }
 
-async function goneMeansRefresh<T>(
-  ctx: { service: "Customer Profiles"; operation: string; region: string; domainName: string; uri: string },
-  fn: () => Promise<T>,
-): Promise<T> {
+async function goneMeansRefresh<T>(c: AwsClients, ids: Ids, call: Promise<T>): Promise<T> {
   try {
-    return await fn();
+    return await call;
   } catch (err) {
-    if (isNotFound(err)) throw integrationGone(ctx);
-    return call(ctx, () => Promise.reject(err));
+    if (isNotFound(err)) throw integrationGone({ ...ids, region: c.region });
+    throw err;
   }
 }

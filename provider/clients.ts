@@ -8,6 +8,8 @@ import type { CustomerProfilesClient } from "@aws-sdk/client-customer-profiles";
 import type { AppflowClient } from "@aws-sdk/client-appflow";
 import type { STSClient } from "@aws-sdk/client-sts";
 import { timeouts } from "./config";
+import { maxAttemptsSetting, retryStrategy } from "./retry";
+import { send, type SdkClient } from "./send";
 
 export interface AwsClients {
   region: string;
@@ -29,14 +31,20 @@ function track<T extends { destroy(): void }>(client: T): T {
 function commonConfig(region: string, profile: string | undefined) {
   const { NodeHttpHandler } = require("@smithy/node-http-handler") as typeof import("@smithy/node-http-handler");
   const { connectionTimeout, requestTimeout } = timeouts();
+  const maxAttempts = maxAttemptsSetting(profile);
   return {
     region,
     ...(profile ? { profile } : {}),
-    // Customer Profiles throttles at low rates and `pulumi up` runs ten operations at once:
-    // adaptive retry backs off and paces; the standard AWS_RETRY_MODE / AWS_MAX_ATTEMPTS still win.
-    ...(process.env.AWS_RETRY_MODE ? {} : { retryMode: "adaptive" }),
-    ...(process.env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: 8 }),
-    requestHandler: new NodeHttpHandler({ connectionTimeout, requestTimeout }),
+    maxAttempts,
+    retryStrategy: retryStrategy(profile, maxAttempts),
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout,
+      requestTimeout,
+      // Without it this SDK only logs a warning once requestTimeout has passed, and waits on.
+      throwOnRequestTimeout: true,
+      // requestTimeout ends when the answer's headers arrive; this catches a body that then stalls.
+      socketTimeout: requestTimeout,
+    }),
   };
 }
 
@@ -74,13 +82,15 @@ export function clientsFor(region: string, profile?: string): AwsClients {
     accountId: () => {
       if (!account) {
         const { GetCallerIdentityCommand } = require("@aws-sdk/client-sts") as typeof import("@aws-sdk/client-sts");
-        account = clients!
-          .sts()
-          .send(new GetCallerIdentityCommand({}))
-          .then((r) => {
-            if (!r.Account) throw new Error("STS GetCallerIdentity returned no account");
-            return r.Account;
-          });
+        // Every resource created at once waits on this one call.
+        account = send<{ Account?: string }>(clients!.sts() as unknown as SdkClient, new GetCallerIdentityCommand({}), {
+          service: "STS",
+          operation: "GetCallerIdentity",
+          region,
+        }).then((r) => {
+          if (!r.Account) throw new Error("STS GetCallerIdentity returned no account");
+          return r.Account;
+        });
         // A failed lookup must not poison the cache for the rest of the run.
         account.catch(() => (account = undefined));
       }

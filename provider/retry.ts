@@ -1,0 +1,116 @@
+/**
+ * How a failed AWS call is retried: throttling and transient failures (5xx, timeouts, dropped
+ * connections) again, after a full-jitter exponential backoff, up to a number of attempts set
+ * the standard AWS way — AWS_MAX_ATTEMPTS, else the profile's `max_attempts` — and in the mode
+ * AWS_RETRY_MODE / `retry_mode` names.
+ *
+ * The defaults differ from the SDK's (3 attempts, standard mode with a retry quota shared by
+ * every call on a client) because one provider process runs every resource of a `pulumi up`
+ * through the same clients. Measured against the local endpoint with 30% of calls throttled and
+ * 5% failing, 50 integrations created, updated and deleted through one client:
+ *  - the quota fell from 500 to 47; a little more load and it runs dry, after which the SDK
+ *    fails every throttled call at once — a deployment lost to a quota, not to AWS. As the
+ *    Terraform AWS provider does, the quota is dropped: each call gets its own, which its
+ *    bounded attempts can never exhaust;
+ *  - one call needed 7 attempts; at a 35% failure rate each attempt more divides the chance of
+ *    failing a resource by three, so the default is 12 (about 1–2 minutes of backoff under
+ *    sustained throttling before a resource gives up);
+ *  - adaptive mode took 83 s to create them and 76 s to delete them, against 3–31 s in standard
+ *    mode: its client-side rate limiter, shared by every resource, cuts the sending rate to 0.5
+ *    calls a second after a throttle seen before any rate was measured, and again on every
+ *    throttle. It stays available with AWS_RETRY_MODE=adaptive, as the SDK implements it.
+ */
+import type { Provider, RetryErrorInfo, RetryStrategyV2, StandardRetryToken } from "@smithy/types";
+import { ProviderError } from "./errors";
+
+export const DEFAULT_MAX_ATTEMPTS = 12;
+export const DEFAULT_RETRY_MODE = "standard";
+
+type UtilRetry = typeof import("@smithy/util-retry");
+type ConfigProvider = typeof import("@smithy/node-config-provider");
+const utilRetry = (): UtilRetry => require("@smithy/util-retry");
+const configProvider = (): ConfigProvider => require("@smithy/node-config-provider");
+
+function attempts(value: string | undefined, setting: string): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new ProviderError(`${setting} must be a whole number of attempts, 1 or more; it is "${value}".`);
+  }
+  return n;
+}
+
+/** AWS_MAX_ATTEMPTS, else the shared config profile's `max_attempts`, else DEFAULT_MAX_ATTEMPTS. */
+export function maxAttemptsSetting(profile: string | undefined): Provider<number> {
+  return configProvider().loadConfig<number>(
+    {
+      environmentVariableSelector: (env) => attempts(env.AWS_MAX_ATTEMPTS, "AWS_MAX_ATTEMPTS"),
+      configFileSelector: (p) => attempts(p.max_attempts, "max_attempts in the AWS config file"),
+      default: DEFAULT_MAX_ATTEMPTS,
+    },
+    { profile },
+  );
+}
+
+/** AWS_RETRY_MODE, else the profile's `retry_mode`, else standard. */
+export function retryModeSetting(profile: string | undefined): Provider<string> {
+  return configProvider().loadConfig<string>(
+    {
+      environmentVariableSelector: (env) => env.AWS_RETRY_MODE || undefined,
+      configFileSelector: (p) => p.retry_mode || undefined,
+      default: DEFAULT_RETRY_MODE,
+    },
+    { profile },
+  );
+}
+
+/**
+ * The SDK's standard strategy — its backoff, its reading of Retry-After, its classification of
+ * what is retryable — with a fresh instance, and so a fresh quota, for every call.
+ */
+class StandardRetryPerCall implements RetryStrategyV2 {
+  readonly mode = "standard";
+  private readonly owner = new WeakMap<object, RetryStrategyV2>();
+
+  constructor(private readonly maxAttempts: Provider<number>) {}
+
+  async acquireInitialRetryToken(scope: string): Promise<StandardRetryToken> {
+    const strategy = new (utilRetry().StandardRetryStrategy)(this.maxAttempts);
+    return this.owned(await strategy.acquireInitialRetryToken(scope), strategy);
+  }
+
+  async refreshRetryTokenForRetry(token: StandardRetryToken, errorInfo: RetryErrorInfo): Promise<StandardRetryToken> {
+    const strategy = this.owner.get(token)!;
+    return this.owned((await strategy.refreshRetryTokenForRetry(token, errorInfo)) as StandardRetryToken, strategy);
+  }
+
+  recordSuccess(token: StandardRetryToken): void {
+    this.owner.get(token)?.recordSuccess(token);
+  }
+
+  private owned(token: StandardRetryToken, strategy: RetryStrategyV2): StandardRetryToken {
+    this.owner.set(token, strategy);
+    return token;
+  }
+}
+
+/** The retry strategy for one client: chosen on its first call, when the settings are read. */
+export function retryStrategy(profile: string | undefined, maxAttempts: Provider<number>): RetryStrategyV2 {
+  const mode = retryModeSetting(profile);
+  let chosen: RetryStrategyV2 | undefined;
+  let choosing: Promise<RetryStrategyV2> | undefined;
+  // One choice per client even when its first calls start together: adaptive mode's rate
+  // limiter only works if every call shares it.
+  const choose = (): Promise<RetryStrategyV2> =>
+    (choosing ??= mode().then(
+      (m) =>
+        (chosen =
+          m === "adaptive" ? new (utilRetry().AdaptiveRetryStrategy)(maxAttempts) : new StandardRetryPerCall(maxAttempts)),
+    ));
+  return {
+    acquireInitialRetryToken: async (scope) => (await choose()).acquireInitialRetryToken(scope),
+    refreshRetryTokenForRetry: async (token, errorInfo) => (await choose()).refreshRetryTokenForRetry(token, errorInfo),
+    // A success follows an acquired token, so the strategy has been chosen by then.
+    recordSuccess: (token) => chosen?.recordSuccess(token),
+  };
+}
