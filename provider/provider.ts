@@ -15,6 +15,8 @@ import { flowDefinitionFromFlow, outputsFromIntegration, putIntegrationRequest }
 import { normalizeInputs } from "./normalize";
 import { buildOutputs, inputsFromOutputs } from "./outputs";
 import { diffTags } from "./tags";
+import { applyTagChanges, putNewIntegration } from "./writes";
+import { deepEqual } from "./equality";
 import { checkIntegration } from "./validation";
 import * as api from "./api";
 import type { IntegrationInputs, IntegrationOutputs } from "../sdk/types";
@@ -26,6 +28,11 @@ type Props = Record<string, any>;
 function withoutProvider(props: Props): Props {
   const { [PROVIDER_KEY]: _p, ...rest } = props ?? {};
   return rest;
+}
+
+/** State the engine records from an error must carry the serialized provider, as every state does. */
+function withProviderOf(props: Props, state: object): Props {
+  return props?.[PROVIDER_KEY] === undefined ? { ...state } : { ...state, [PROVIDER_KEY]: props[PROVIDER_KEY] };
 }
 
 /** The flow an integration's URI names, when the service derived the URI from an AppFlow flow ARN. */
@@ -78,7 +85,7 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     // Asked before any write, so a failure here leaves nothing behind.
     const accountId = await c.accountId();
     await this.refuseExisting(c, inputs);
-    const written = await api.putIntegration(c, putIntegrationRequest(inputs, { withTags: true }));
+    const written = await putNewIntegration(c, inputs);
     const uri = (written.Uri as string | undefined) ?? inputs.uri!;
     const outs = buildOutputs(inputs, written, {
       region,
@@ -123,29 +130,18 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
       if (!(await api.getIntegration(c, ids.domainName, ids.uri))) {
         throw api.integrationGone({ ...ids, region: previous.region });
       }
-      written = await api.putIntegration(c, putIntegrationRequest(desired, { uri: previous.uri, withTags: false }));
+      // Its answer carries the tags as they were before this update's tag calls: not the state's.
+      const { Tags: _before, ...rest } = await api.putIntegration(c, putIntegrationRequest(desired, { uri: previous.uri, withTags: false }));
+      written = rest;
     }
-    const stateWith = (tags: Record<string, string> | undefined) =>
-      buildOutputs({ ...desired, tags }, written, { region: previous.region, arn: previous.arn, previous });
-
-    let tags = previous.tags;
-    try {
-      // Add and change before removing, so the integration is never left without the tags
-      // that tag-based IAM policies match on.
-      if (Object.keys(tagChanges.set).length > 0) {
-        await api.tagResource(c, previous.arn, tagChanges.set, ids);
-        tags = { ...(tags ?? {}), ...tagChanges.set };
-      }
-      if (tagChanges.remove.length > 0) {
-        await api.untagResource(c, previous.arn, tagChanges.remove, ids);
-        tags = Object.fromEntries(Object.entries(tags ?? {}).filter(([k]) => !tagChanges.remove.includes(k)));
-      }
-    } catch (err) {
-      // Nothing was written yet: the state as it stands is still the truth.
-      if (!written && tags === previous.tags) throw err;
-      throw partialFailure(err, id, { ...stateWith(tags), [PROVIDER_KEY]: news[PROVIDER_KEY] });
+    const { tags, failure } = await applyTagChanges(c, previous.arn, ids, previous.tags, tagChanges);
+    const outs = buildOutputs({ ...desired, tags }, written, { region: previous.region, arn: previous.arn, previous });
+    if (failure) {
+      // Nothing changed: the state as it stands is still the truth.
+      if (!written && deepEqual(tags, previous.tags)) throw failure;
+      throw partialFailure(failure, id, withProviderOf(news, outs));
     }
-    return { outs: stateWith(tags) };
+    return { outs };
   }
 
   async delete(id: string, props: Props): Promise<void> {

@@ -1,0 +1,96 @@
+/**
+ * Writes whose answer can be lost. A write that timed out, lost its connection or got a 5xx may
+ * have been applied anyway (mayHaveBeenApplied). Guessing either way goes wrong: assuming it
+ * failed orphans an integration that was created, or leaves the state claiming tags that were
+ * removed; assuming it succeeded records what may not exist. So the service is asked what it now
+ * holds, and the state records that.
+ */
+import * as api from "./api";
+import type { AwsClients } from "./clients";
+import { mayHaveBeenApplied, ProviderError } from "./errors";
+import { putIntegrationRequest } from "./mapping";
+import type { TagChanges } from "./tags";
+import type { IntegrationInputs } from "../sdk/types";
+
+type Tags = Record<string, string>;
+type Ids = { domainName: string; uri: string };
+
+/** The integration as it exists after a create whose PutIntegration answer was lost. */
+async function findCreated(c: AwsClients, inputs: IntegrationInputs): Promise<api.IntegrationRecord | undefined> {
+  if (inputs.uri !== undefined) return api.getIntegration(c, inputs.domainName, inputs.uri);
+  // The service derives the URI from the flow: the flow's ARN.
+  const flow = inputs.flowDefinition?.flowName ? await api.describeFlow(c, inputs.flowDefinition.flowName) : undefined;
+  const flowArn = flow?.flowArn as string | undefined;
+  return flowArn ? api.getIntegration(c, inputs.domainName, flowArn) : undefined;
+}
+
+/**
+ * Writes a new integration, tags included. When the answer was lost, an integration found
+ * afterwards is this create's (create checked that none existed just before), and is recorded
+ * instead of being left for the next `pulumi up` to refuse as "already exists".
+ */
+export async function putNewIntegration(c: AwsClients, inputs: IntegrationInputs): Promise<api.IntegrationRecord> {
+  try {
+    return await api.putIntegration(c, putIntegrationRequest(inputs, { withTags: true }));
+  } catch (err) {
+    if (!mayHaveBeenApplied(err)) throw err;
+    let found: api.IntegrationRecord | undefined;
+    try {
+      found = await findCreated(c, inputs);
+    } catch (checkErr) {
+      throw new ProviderError(
+        `${(err as Error).message} Whether the integration was created is unknown: looking for it afterwards ` +
+          `failed too (${(checkErr as Error).message}). Run \`pulumi up\` again; if it then reports that the ` +
+          `integration already exists, it was created by this attempt: import it as that message shows.`,
+        err,
+      );
+    }
+    if (found) return found;
+    throw new ProviderError(`${(err as Error).message} Looked for afterwards, the integration does not exist: nothing was created.`, err);
+  }
+}
+
+export interface TagOutcome {
+  /** The tags the integration has, as far as can be known: never one it may lack. */
+  tags: Tags | undefined;
+  failure?: unknown;
+}
+
+const without = (tags: Tags | undefined, keys: string[]): Tags =>
+  Object.fromEntries(Object.entries(tags ?? {}).filter(([k]) => !keys.includes(k)));
+
+/** No tags at all is recorded as none, as a program without tags declares it. */
+const orNone = (tags: Tags | undefined): Tags | undefined => (tags && Object.keys(tags).length > 0 ? tags : undefined);
+
+/**
+ * Applies a tag change: TagResource for keys added or changed, then UntagResource for keys
+ * removed — in that order, so the integration is never without the tags that tag-based IAM
+ * policies match on. Reports the tags the integration ends up with, and the failure if any.
+ */
+export async function applyTagChanges(c: AwsClients, arn: string, ids: Ids, before: Tags | undefined, changes: TagChanges): Promise<TagOutcome> {
+  let tags = before;
+  let pending: string[] = [];
+  try {
+    if (Object.keys(changes.set).length > 0) {
+      pending = Object.keys(changes.set);
+      await api.tagResource(c, arn, changes.set, ids);
+      tags = { ...(tags ?? {}), ...changes.set };
+    }
+    if (changes.remove.length > 0) {
+      pending = changes.remove;
+      await api.untagResource(c, arn, changes.remove, ids);
+      tags = without(tags, changes.remove);
+    }
+    return { tags: orNone(tags) };
+  } catch (failure) {
+    if (!mayHaveBeenApplied(failure)) return { tags: orNone(tags), failure };
+    try {
+      const now = await api.getIntegration(c, ids.domainName, ids.uri);
+      return { tags: orNone(now?.Tags as Tags | undefined), failure };
+    } catch {
+      // Keys whose call may or may not have landed are left out: the state then claims no tag the
+      // integration may lack, and the next update sets any of them that is still wanted.
+      return { tags: orNone(without(tags, pending)), failure };
+    }
+  }
+}
