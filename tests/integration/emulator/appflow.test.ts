@@ -1,0 +1,135 @@
+import { strict as assert } from "assert";
+import {
+  ConflictException,
+  CreateConnectorProfileCommand,
+  DeleteConnectorProfileCommand,
+  DeleteFlowCommand,
+  DescribeConnectorProfilesCommand,
+  DescribeFlowCommand,
+  ListFlowsCommand,
+  ResourceNotFoundException,
+  ValidationException,
+} from "@aws-sdk/client-appflow";
+import { PutIntegrationCommand } from "@aws-sdk/client-customer-profiles";
+import {
+  createConnectorProfile,
+  createDomainWithObjectTypes,
+  expectServiceError,
+  s3Flow,
+  salesforceFlow,
+  useTestEmulator,
+} from "../../support/emulator-harness";
+
+describe("emulator: AppFlow through the AWS SDK v3", () => {
+  const aws = useTestEmulator();
+
+  describe("connector profiles", () => {
+    it("CreateConnectorProfile returns the profile's ARN", async () => {
+      const arn = await createConnectorProfile(aws.appflow, "salesforce-prod");
+      assert.equal(arn, "arn:aws:appflow:us-east-1:123456789012:connectorprofile/salesforce-prod");
+    });
+
+    it("DescribeConnectorProfiles returns what was stored, and never the credentials", async () => {
+      await createConnectorProfile(aws.appflow, "salesforce-prod");
+      const out = await aws.appflow.send(new DescribeConnectorProfilesCommand({ connectorProfileNames: ["salesforce-prod"] }));
+      assert.equal(out.connectorProfileDetails?.length, 1);
+      const p = out.connectorProfileDetails![0];
+      assert.equal(p.connectorProfileName, "salesforce-prod");
+      assert.equal(p.connectorProfileArn, "arn:aws:appflow:us-east-1:123456789012:connectorprofile/salesforce-prod");
+      assert.equal(p.connectorType, "Salesforce");
+      assert.equal(p.connectionMode, "Public");
+      assert.match(p.credentialsArn!, /^arn:aws:secretsmanager:us-east-1:123456789012:secret:appflow!/);
+      assert.deepEqual(p.connectorProfileProperties, { Salesforce: { instanceUrl: "https://example.my.salesforce.com" } });
+      assert.ok(p.createdAt instanceof Date && p.lastUpdatedAt instanceof Date);
+      assert.ok(!JSON.stringify(out).includes("sf-access-token-secret"), "the access token is not echoed");
+      assert.ok(!JSON.stringify(out).includes("sf-refresh-secret"), "the refresh token is not echoed");
+    });
+
+    it("filters by connectorType and pages with maxResults/nextToken", async () => {
+      await createConnectorProfile(aws.appflow, "sf-b");
+      await createConnectorProfile(aws.appflow, "sf-a");
+      await createConnectorProfile(aws.appflow, "zd", "Zendesk");
+      const zendesk = await aws.appflow.send(new DescribeConnectorProfilesCommand({ connectorType: "Zendesk" }));
+      assert.deepEqual(zendesk.connectorProfileDetails?.map((p) => p.connectorProfileName), ["zd"]);
+      const first = await aws.appflow.send(new DescribeConnectorProfilesCommand({ connectorType: "Salesforce", maxResults: 1 }));
+      assert.deepEqual(first.connectorProfileDetails?.map((p) => p.connectorProfileName), ["sf-a"]);
+      const second = await aws.appflow.send(new DescribeConnectorProfilesCommand({ connectorType: "Salesforce", maxResults: 1, nextToken: first.nextToken }));
+      assert.deepEqual(second.connectorProfileDetails?.map((p) => p.connectorProfileName), ["sf-b"]);
+      assert.equal(second.nextToken, undefined);
+      const unknown = await aws.appflow.send(new DescribeConnectorProfilesCommand({ connectorProfileNames: ["nope"] }));
+      assert.deepEqual(unknown.connectorProfileDetails, []);
+    });
+
+    it("a name that exists is a ConflictException", async () => {
+      await createConnectorProfile(aws.appflow, "salesforce-prod");
+      await expectServiceError(createConnectorProfile(aws.appflow, "salesforce-prod"), ConflictException, 409, /salesforce-prod/);
+    });
+
+    it("an invalid nextToken is a ValidationException", async () => {
+      await expectServiceError(aws.appflow.send(new DescribeConnectorProfilesCommand({ nextToken: "not-a-token" })), ValidationException, 400);
+    });
+
+    it("DeleteConnectorProfile refuses while a flow uses the profile, unless forceDelete", async () => {
+      await createConnectorProfile(aws.appflow, "salesforce-prod");
+      await createDomainWithObjectTypes(aws.customerProfiles, "retail");
+      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }));
+      await expectServiceError(
+        aws.appflow.send(new DeleteConnectorProfileCommand({ connectorProfileName: "salesforce-prod" })),
+        ConflictException,
+        409,
+        /sf/,
+      );
+      await aws.appflow.send(new DeleteConnectorProfileCommand({ connectorProfileName: "salesforce-prod", forceDelete: true }));
+      const left = await aws.appflow.send(new DescribeConnectorProfilesCommand({}));
+      assert.deepEqual(left.connectorProfileDetails, []);
+    });
+
+    it("DeleteConnectorProfile of an unknown name is ResourceNotFoundException", async () => {
+      await expectServiceError(aws.appflow.send(new DeleteConnectorProfileCommand({ connectorProfileName: "nope" })), ResourceNotFoundException, 404);
+    });
+  });
+
+  describe("flows", () => {
+    beforeEach(() => createDomainWithObjectTypes(aws.customerProfiles, "retail"));
+
+    it("DescribeFlow of an unknown flow is ResourceNotFoundException", async () => {
+      await expectServiceError(aws.appflow.send(new DescribeFlowCommand({ flowName: "nope" })), ResourceNotFoundException, 404, /nope/);
+    });
+
+    it("ListFlows pages through the flows integrations created", async () => {
+      for (const name of ["flow-c", "flow-a", "flow-b"]) {
+        await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow(name) }));
+      }
+      const first = await aws.appflow.send(new ListFlowsCommand({ maxResults: 2 }));
+      assert.deepEqual(first.flows?.map((f) => f.flowName), ["flow-a", "flow-b"]);
+      assert.equal(first.flows?.[0].flowArn, "arn:aws:appflow:us-east-1:123456789012:flow/flow-a");
+      assert.equal(first.flows?.[0].flowStatus, "Draft");
+      const second = await aws.appflow.send(new ListFlowsCommand({ maxResults: 2, nextToken: first.nextToken }));
+      assert.deepEqual(second.flows?.map((f) => f.flowName), ["flow-c"]);
+      assert.equal(second.nextToken, undefined);
+    });
+
+    it("DeleteFlow removes the flow; deleting it again is ResourceNotFoundException", async () => {
+      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }));
+      await aws.appflow.send(new DeleteFlowCommand({ flowName: "csv" }));
+      await expectServiceError(aws.appflow.send(new DescribeFlowCommand({ flowName: "csv" })), ResourceNotFoundException, 404);
+      await expectServiceError(aws.appflow.send(new DeleteFlowCommand({ flowName: "csv" })), ResourceNotFoundException, 404);
+    });
+  });
+
+  it("CreateConnectorProfile with an unknown connectorType is a ValidationException naming the member", async () => {
+    const err = await expectServiceError(
+      aws.appflow.send(
+        new CreateConnectorProfileCommand({
+          connectorProfileName: "x",
+          connectorType: "Salesforse" as never,
+          connectionMode: "Public",
+          connectorProfileConfig: { connectorProfileProperties: {} },
+        }),
+      ),
+      ValidationException,
+      400,
+    );
+    assert.match(err.message, /Value 'Salesforse' at 'connectorType' failed to satisfy constraint: Member must satisfy enum value set/);
+  });
+});

@@ -1,0 +1,465 @@
+import { strict as assert } from "assert";
+import {
+  BadRequestException,
+  CreateDomainCommand,
+  DeleteDomainCommand,
+  DeleteIntegrationCommand,
+  DeleteProfileObjectTypeCommand,
+  GetDomainCommand,
+  GetIntegrationCommand,
+  GetProfileObjectTypeCommand,
+  ListDomainsCommand,
+  ListIntegrationsCommand,
+  ListProfileObjectTypesCommand,
+  ListTagsForResourceCommand,
+  PutIntegrationCommand,
+  PutProfileObjectTypeCommand,
+  ResourceNotFoundException,
+  TagResourceCommand,
+  UntagResourceCommand,
+} from "@aws-sdk/client-customer-profiles";
+import { DescribeFlowCommand, ListFlowsCommand, ResourceNotFoundException as FlowNotFound } from "@aws-sdk/client-appflow";
+import { deriveFlowUri } from "../../../emulator";
+import {
+  createConnectorProfile,
+  createDomainWithObjectTypes,
+  domainArn,
+  expectServiceError,
+  integrationArn,
+  s3Flow,
+  salesforceFlow,
+  useTestEmulator,
+} from "../../support/emulator-harness";
+
+describe("emulator: Customer Profiles through the AWS SDK v3", () => {
+  const aws = useTestEmulator();
+
+  describe("domains", () => {
+    it("CreateDomain returns the domain with its timestamps as dates, and GetDomain reads it back", async () => {
+      const created = await aws.customerProfiles.send(
+        new CreateDomainCommand({ DomainName: "retail", DefaultExpirationDays: 30, DeadLetterQueueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/dlq", Tags: { team: "crm" } }),
+      );
+      assert.equal(created.DomainName, "retail");
+      assert.equal(created.DefaultExpirationDays, 30);
+      assert.ok(created.CreatedAt instanceof Date);
+      assert.deepEqual(created.Tags, { team: "crm" });
+      const got = await aws.customerProfiles.send(new GetDomainCommand({ DomainName: "retail" }));
+      assert.equal(got.DeadLetterQueueUrl, "https://sqs.us-east-1.amazonaws.com/123456789012/dlq");
+      assert.equal(got.CreatedAt?.getTime(), created.CreatedAt?.getTime());
+      assert.deepEqual(got.Stats, { ProfileCount: 0, MeteringProfileCount: 0, ObjectCount: 0, TotalSize: 0 });
+    });
+
+    it("CreateDomain of a name that exists is a BadRequestException", async () => {
+      await aws.customerProfiles.send(new CreateDomainCommand({ DomainName: "retail", DefaultExpirationDays: 30 }));
+      await expectServiceError(
+        aws.customerProfiles.send(new CreateDomainCommand({ DomainName: "retail", DefaultExpirationDays: 30 })),
+        BadRequestException,
+        400,
+        /already exists/,
+      );
+    });
+
+    it("CreateDomain without DefaultExpirationDays is refused, as the model requires it", async () => {
+      const err = await expectServiceError(
+        aws.customerProfiles.send(new CreateDomainCommand({ DomainName: "retail" } as never)),
+        BadRequestException,
+        400,
+      );
+      assert.match(err.message, /at 'defaultExpirationDays' failed to satisfy constraint: Member must not be null/);
+    });
+
+    it("GetDomain and DeleteDomain of an unknown domain are ResourceNotFoundException", async () => {
+      await expectServiceError(aws.customerProfiles.send(new GetDomainCommand({ DomainName: "nope" })), ResourceNotFoundException, 404, /nope/);
+      await expectServiceError(aws.customerProfiles.send(new DeleteDomainCommand({ DomainName: "nope" })), ResourceNotFoundException, 404);
+    });
+
+    it("ListDomains pages with MaxResults and an opaque NextToken", async () => {
+      for (const name of ["d3", "d1", "d2"]) {
+        await aws.customerProfiles.send(new CreateDomainCommand({ DomainName: name, DefaultExpirationDays: 1 }));
+      }
+      const first = await aws.customerProfiles.send(new ListDomainsCommand({ MaxResults: 2 }));
+      assert.deepEqual(first.Items?.map((d) => d.DomainName), ["d1", "d2"]);
+      assert.ok(first.NextToken && !first.NextToken.includes("d2"), "the token does not spell out the key");
+      const second = await aws.customerProfiles.send(new ListDomainsCommand({ MaxResults: 2, NextToken: first.NextToken }));
+      assert.deepEqual(second.Items?.map((d) => d.DomainName), ["d3"]);
+      assert.equal(second.NextToken, undefined);
+      await expectServiceError(aws.customerProfiles.send(new ListDomainsCommand({ NextToken: "garbage" })), BadRequestException, 400, /NextToken/);
+    });
+
+    it("DeleteDomain removes the domain, its integrations and the flows they created", async () => {
+      await createDomainWithObjectTypes(aws.customerProfiles, "retail");
+      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv-import") }));
+      const out = await aws.customerProfiles.send(new DeleteDomainCommand({ DomainName: "retail" }));
+      assert.match(out.Message!, /retail/);
+      await expectServiceError(aws.customerProfiles.send(new GetDomainCommand({ DomainName: "retail" })), ResourceNotFoundException, 404);
+      await expectServiceError(aws.appflow.send(new DescribeFlowCommand({ flowName: "csv-import" })), FlowNotFound, 404);
+    });
+  });
+
+  describe("profile object types", () => {
+    beforeEach(() => aws.customerProfiles.send(new CreateDomainCommand({ DomainName: "retail", DefaultExpirationDays: 30 })));
+
+    it("PutProfileObjectType creates, then updates keeping CreatedAt and moving LastUpdatedAt", async () => {
+      const put = (description: string) =>
+        aws.customerProfiles.send(
+          new PutProfileObjectTypeCommand({
+            DomainName: "retail",
+            ObjectTypeName: "Contact",
+            Description: description,
+            Fields: { email: { Source: "_source.email", Target: "_profile.EmailAddress", ContentType: "STRING" } },
+            Keys: { email: [{ StandardIdentifiers: ["PROFILE"], FieldNames: ["email"] }] },
+          }),
+        );
+      const first = await put("v1");
+      const second = await put("v2");
+      assert.equal(second.CreatedAt?.getTime(), first.CreatedAt?.getTime());
+      assert.ok(second.LastUpdatedAt!.getTime() > first.LastUpdatedAt!.getTime());
+      const got = await aws.customerProfiles.send(new GetProfileObjectTypeCommand({ DomainName: "retail", ObjectTypeName: "Contact" }));
+      assert.equal(got.Description, "v2");
+      assert.deepEqual(got.Keys, { email: [{ StandardIdentifiers: ["PROFILE"], FieldNames: ["email"] }] });
+    });
+
+    it("ListProfileObjectTypes lists them, and DeleteProfileObjectType removes one", async () => {
+      for (const name of ["Order", "Contact"]) {
+        await aws.customerProfiles.send(new PutProfileObjectTypeCommand({ DomainName: "retail", ObjectTypeName: name, Description: name }));
+      }
+      const listed = await aws.customerProfiles.send(new ListProfileObjectTypesCommand({ DomainName: "retail" }));
+      assert.deepEqual(listed.Items?.map((t) => [t.ObjectTypeName, t.Description]), [["Contact", "Contact"], ["Order", "Order"]]);
+      await aws.customerProfiles.send(new DeleteProfileObjectTypeCommand({ DomainName: "retail", ObjectTypeName: "Order" }));
+      await expectServiceError(
+        aws.customerProfiles.send(new GetProfileObjectTypeCommand({ DomainName: "retail", ObjectTypeName: "Order" })),
+        ResourceNotFoundException,
+        404,
+      );
+      await expectServiceError(
+        aws.customerProfiles.send(new DeleteProfileObjectTypeCommand({ DomainName: "retail", ObjectTypeName: "Order" })),
+        ResourceNotFoundException,
+        404,
+      );
+    });
+
+    it("PutProfileObjectType in an unknown domain is ResourceNotFoundException", async () => {
+      await expectServiceError(
+        aws.customerProfiles.send(new PutProfileObjectTypeCommand({ DomainName: "nope", ObjectTypeName: "Contact", Description: "x" })),
+        ResourceNotFoundException,
+        404,
+      );
+    });
+  });
+
+  describe("PutIntegration", () => {
+    beforeEach(async () => {
+      await createDomainWithObjectTypes(aws.customerProfiles, "retail", ["Contact", "Order"]);
+      await createConnectorProfile(aws.appflow, "salesforce-prod");
+    });
+
+    it("creates an integration for a Uri and returns everything it keeps", async () => {
+      const out = await aws.customerProfiles.send(
+        new PutIntegrationCommand({
+          DomainName: "retail",
+          Uri: "arn:aws:sqs:us-east-1:123456789012:events",
+          ObjectTypeNames: { "Order.Created": "Order", "Contact.Updated": "Contact" },
+          RoleArn: "arn:aws:iam::123456789012:role/Integration",
+          EventTriggerNames: ["HighValue"],
+          Scope: "PROFILE",
+          Tags: { team: "crm" },
+        }),
+      );
+      assert.equal(out.Uri, "arn:aws:sqs:us-east-1:123456789012:events");
+      assert.deepEqual(out.ObjectTypeNames, { "Order.Created": "Order", "Contact.Updated": "Contact" });
+      assert.equal(out.ObjectTypeName, undefined);
+      assert.equal(out.RoleArn, "arn:aws:iam::123456789012:role/Integration");
+      assert.deepEqual(out.EventTriggerNames, ["HighValue"]);
+      assert.equal(out.Scope, "PROFILE");
+      assert.equal(out.IsUnstructured, false);
+      assert.equal(out.WorkflowId, undefined);
+      assert.deepEqual(out.Tags, { team: "crm" });
+      const got = await aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: "retail", Uri: out.Uri }));
+      assert.deepEqual({ ...got, $metadata: undefined }, { ...out, $metadata: undefined });
+    });
+
+    it("is an upsert: CreatedAt is kept, LastUpdatedAt moves, and Tags given on update are ignored", async () => {
+      const uri = "arn:aws:s3:::exports/contacts";
+      const first = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: uri, ObjectTypeName: "Contact", Tags: { a: "1" } }));
+      const second = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: uri, ObjectTypeName: "Order", Tags: { b: "2" } }));
+      assert.equal(second.CreatedAt?.getTime(), first.CreatedAt?.getTime());
+      assert.ok(second.LastUpdatedAt!.getTime() > first.LastUpdatedAt!.getTime());
+      assert.equal(second.ObjectTypeName, "Order");
+      assert.deepEqual(second.Tags, { a: "1" });
+      const listed = await aws.customerProfiles.send(new ListIntegrationsCommand({ DomainName: "retail" }));
+      assert.equal(listed.Items?.length, 1);
+    });
+
+    it("needs the domain to exist", async () => {
+      await expectServiceError(
+        aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "nope", Uri: "u", ObjectTypeName: "Contact" })),
+        ResourceNotFoundException,
+        404,
+        /nope/,
+      );
+    });
+
+    it("needs exactly one of ObjectTypeName and ObjectTypeNames", async () => {
+      await expectServiceError(
+        aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: "u" })),
+        BadRequestException,
+        400,
+        /ObjectTypeName/,
+      );
+      await expectServiceError(
+        aws.customerProfiles.send(
+          new PutIntegrationCommand({ DomainName: "retail", Uri: "u", ObjectTypeName: "Contact", ObjectTypeNames: { x: "Order" } }),
+        ),
+        BadRequestException,
+        400,
+        /Exactly one/,
+      );
+    });
+
+    it("refuses an object type the domain does not have, naming it", async () => {
+      await expectServiceError(
+        aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: "u", ObjectTypeNames: { x: "Order", y: "Invoice" } })),
+        BadRequestException,
+        400,
+        /Invoice/,
+      );
+    });
+
+    it("needs a Uri when there is no FlowDefinition", async () => {
+      await expectServiceError(
+        aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact" })),
+        BadRequestException,
+        400,
+        /Uri is required/,
+      );
+    });
+
+    it("with a FlowDefinition creates the AppFlow flow and derives the Uri from it", async () => {
+      const out = await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf-contacts"), Tags: { team: "crm" } }),
+      );
+      assert.equal(out.Uri, "arn:aws:appflow:us-east-1:123456789012:flow/sf-contacts");
+      assert.equal(out.Uri, deriveFlowUri("us-east-1", "123456789012", "sf-contacts"));
+      const flow = await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf-contacts" }));
+      assert.equal(flow.flowArn, out.Uri);
+      assert.equal(flow.flowStatus, "Active");
+      assert.equal(flow.description, "Contacts from Salesforce");
+      assert.deepEqual(flow.sourceFlowConfig, {
+        connectorType: "Salesforce",
+        connectorProfileName: "salesforce-prod",
+        incrementalPullConfig: { datetimeTypeFieldName: "LastModifiedDate" },
+        sourceConnectorProperties: { Salesforce: { object: "Contact", enableDynamicFieldUpdate: true, includeDeletedRecords: false } },
+      });
+      assert.deepEqual(flow.destinationFlowConfigList, [
+        { connectorType: "CustomerProfiles", destinationConnectorProperties: { CustomerProfiles: { domainName: "retail", objectTypeName: "Contact" } } },
+      ]);
+      assert.deepEqual(flow.tasks?.[1], {
+        sourceFields: ["Email"],
+        connectorOperator: { Salesforce: "NO_OP" },
+        destinationField: "Email",
+        taskType: "Map",
+        taskProperties: { DESTINATION_DATA_TYPE: "string", SOURCE_DATA_TYPE: "string" },
+      });
+      const scheduled = flow.triggerConfig?.triggerProperties?.Scheduled;
+      assert.equal(flow.triggerConfig?.triggerType, "Scheduled");
+      assert.equal(scheduled?.scheduleExpression, "rate(1hours)");
+      assert.equal(scheduled?.scheduleStartTime?.toISOString(), "2030-01-01T00:00:00.000Z");
+      assert.equal(scheduled?.firstExecutionFrom?.toISOString(), "2029-06-01T00:00:00.000Z");
+      assert.equal(scheduled?.scheduleOffset, 300);
+      assert.deepEqual(flow.tags, { team: "crm" });
+      const flows = await aws.appflow.send(new ListFlowsCommand({}));
+      assert.deepEqual(flows.flows?.map((f) => [f.flowName, f.sourceConnectorType, f.destinationConnectorType, f.triggerType]), [
+        ["sf-contacts", "Salesforce", "CustomerProfiles", "Scheduled"],
+      ]);
+    });
+
+    it("an on-demand flow is left in Draft", async () => {
+      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv", "OnDemand") }));
+      const flow = await aws.appflow.send(new DescribeFlowCommand({ flowName: "csv" }));
+      assert.equal(flow.flowStatus, "Draft");
+      assert.deepEqual(flow.sourceFlowConfig?.sourceConnectorProperties, { S3: { bucketName: "customer-exports", bucketPrefix: "csv/" } });
+    });
+
+    it("updating a flow integration updates the flow in place", async () => {
+      const first = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }));
+      const flowBefore = await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }));
+      const changed = { ...salesforceFlow("sf"), Description: "changed" };
+      const second = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: changed }));
+      assert.equal(second.Uri, first.Uri);
+      const flowAfter = await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }));
+      assert.equal(flowAfter.description, "changed");
+      assert.equal(flowAfter.createdAt?.getTime(), flowBefore.createdAt?.getTime());
+      assert.ok(flowAfter.lastUpdatedAt!.getTime() > flowBefore.lastUpdatedAt!.getTime());
+    });
+
+    it("accepts a Uri with a FlowDefinition only when it is the flow's own ARN", async () => {
+      const uri = deriveFlowUri("us-east-1", "123456789012", "sf");
+      const ok = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: uri, ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }));
+      assert.equal(ok.Uri, uri);
+      await expectServiceError(
+        aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: "arn:aws:s3:::other", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf2") })),
+        BadRequestException,
+        400,
+        /does not match the flow sf2/,
+      );
+    });
+
+    it("needs the connector profile a non-S3 source names, of the same connector type", async () => {
+      await expectServiceError(
+        aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf", "missing-profile") })),
+        BadRequestException,
+        400,
+        /missing-profile does not exist/,
+      );
+      await createConnectorProfile(aws.appflow, "zendesk-prod", "Zendesk");
+      await expectServiceError(
+        aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf", "zendesk-prod") })),
+        BadRequestException,
+        400,
+        /zendesk-prod is of connector type Zendesk, not Salesforce/,
+      );
+      const noProfile = salesforceFlow("sf");
+      delete noProfile.SourceFlowConfig!.ConnectorProfileName;
+      await expectServiceError(
+        aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: noProfile })),
+        BadRequestException,
+        400,
+        /ConnectorProfileName is required/,
+      );
+      const flows = await aws.appflow.send(new ListFlowsCommand({}));
+      assert.deepEqual(flows.flows, [], "a refused PutIntegration creates no flow");
+    });
+
+    it("refuses source properties for another connector than the source's type", async () => {
+      const mismatched = salesforceFlow("sf");
+      mismatched.SourceFlowConfig!.SourceConnectorProperties = { Zendesk: { Object: "tickets" } };
+      await expectServiceError(
+        aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: mismatched })),
+        BadRequestException,
+        400,
+        /Salesforce properties for connector type Salesforce/,
+      );
+    });
+
+    it("a flow another domain's integration created cannot be redefined from this domain", async () => {
+      await createDomainWithObjectTypes(aws.customerProfiles, "wholesale");
+      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("shared") }));
+      await expectServiceError(
+        aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "wholesale", ObjectTypeName: "Contact", FlowDefinition: s3Flow("shared") })),
+        BadRequestException,
+        400,
+        /already used by an integration in domain retail/,
+      );
+    });
+  });
+
+  describe("GetIntegration, ListIntegrations, DeleteIntegration", () => {
+    beforeEach(() => createDomainWithObjectTypes(aws.customerProfiles, "retail"));
+
+    it("GetIntegration of an absent Uri, or in an absent domain, is ResourceNotFoundException", async () => {
+      await expectServiceError(aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: "retail", Uri: "nope" })), ResourceNotFoundException, 404);
+      await expectServiceError(aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: "other", Uri: "nope" })), ResourceNotFoundException, 404);
+    });
+
+    it("ListIntegrations pages through every integration exactly once, with Tags", async () => {
+      for (let i = 0; i < 5; i++) {
+        await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: `arn:aws:s3:::bucket/${i}`, ObjectTypeName: "Contact", Tags: { n: String(i) } }));
+      }
+      const seen: string[] = [];
+      let token: string | undefined;
+      let pages = 0;
+      do {
+        const page = await aws.customerProfiles.send(new ListIntegrationsCommand({ DomainName: "retail", MaxResults: 2, NextToken: token }));
+        assert.ok((page.Items?.length ?? 0) <= 2);
+        for (const item of page.Items ?? []) {
+          seen.push(item.Uri!);
+          assert.deepEqual(item.Tags, { n: item.Uri!.slice(-1) });
+        }
+        token = page.NextToken;
+        pages++;
+      } while (token);
+      assert.equal(pages, 3);
+      assert.deepEqual(seen, [0, 1, 2, 3, 4].map((i) => `arn:aws:s3:::bucket/${i}`));
+    });
+
+    it("DeleteIntegration removes the integration and the flow it created, and answers with a Message", async () => {
+      const put = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }));
+      const out = await aws.customerProfiles.send(new DeleteIntegrationCommand({ DomainName: "retail", Uri: put.Uri }));
+      assert.ok(out.Message && out.Message.length > 0);
+      await expectServiceError(aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: "retail", Uri: put.Uri })), ResourceNotFoundException, 404);
+      await expectServiceError(aws.appflow.send(new DescribeFlowCommand({ flowName: "csv" })), FlowNotFound, 404);
+      await expectServiceError(aws.customerProfiles.send(new DeleteIntegrationCommand({ DomainName: "retail", Uri: put.Uri })), ResourceNotFoundException, 404);
+    });
+  });
+
+  describe("tags", () => {
+    let flowUri: string;
+    beforeEach(async () => {
+      await createDomainWithObjectTypes(aws.customerProfiles, "retail");
+      const put = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv"), Tags: { a: "1" } }));
+      flowUri = put.Uri!;
+    });
+
+    it("TagResource merges, UntagResource removes, ListTagsForResource reads, on an integration whose Uri is itself an ARN", async () => {
+      const arn = integrationArn(aws.emulator, "retail", flowUri);
+      await aws.customerProfiles.send(new TagResourceCommand({ resourceArn: arn, tags: { b: "2", a: "changed" } }));
+      assert.deepEqual((await aws.customerProfiles.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags, { a: "changed", b: "2" });
+      await aws.customerProfiles.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ["a", "not-there"] }));
+      assert.deepEqual((await aws.customerProfiles.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags, { b: "2" });
+      const got = await aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: "retail", Uri: flowUri }));
+      assert.deepEqual(got.Tags, { b: "2" });
+    });
+
+    it("a later PutIntegration leaves tags set by TagResource alone", async () => {
+      const arn = integrationArn(aws.emulator, "retail", flowUri);
+      await aws.customerProfiles.send(new TagResourceCommand({ resourceArn: arn, tags: { b: "2" } }));
+      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv"), Tags: { c: "3" } }));
+      assert.deepEqual((await aws.customerProfiles.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags, { a: "1", b: "2" });
+    });
+
+    it("domains are taggable by their ARN", async () => {
+      const arn = domainArn(aws.emulator, "retail");
+      await aws.customerProfiles.send(new TagResourceCommand({ resourceArn: arn, tags: { owner: "me" } }));
+      assert.deepEqual((await aws.customerProfiles.send(new GetDomainCommand({ DomainName: "retail" }))).Tags, { owner: "me" });
+    });
+
+    it("allows at most 50 tags after the merge", async () => {
+      const arn = integrationArn(aws.emulator, "retail", flowUri);
+      const tags = (n: number, prefix: string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, "v"]));
+      await aws.customerProfiles.send(new TagResourceCommand({ resourceArn: arn, tags: tags(49, "k") }));
+      await expectServiceError(
+        aws.customerProfiles.send(new TagResourceCommand({ resourceArn: arn, tags: tags(1, "extra") })),
+        BadRequestException,
+        400,
+        /at most 50 tags/,
+      );
+      assert.equal(Object.keys((await aws.customerProfiles.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags!).length, 50);
+    });
+
+    it("an ARN naming nothing is ResourceNotFoundException", async () => {
+      for (const arn of [
+        integrationArn(aws.emulator, "retail", "arn:aws:appflow:us-east-1:123456789012:flow/nope"),
+        domainArn(aws.emulator, "nope"),
+        "arn:aws:profile:eu-west-1:123456789012:domains/retail",
+      ]) {
+        await expectServiceError(aws.customerProfiles.send(new ListTagsForResourceCommand({ resourceArn: arn })), ResourceNotFoundException, 404);
+        await expectServiceError(aws.customerProfiles.send(new TagResourceCommand({ resourceArn: arn, tags: { a: "b" } })), ResourceNotFoundException, 404);
+        await expectServiceError(aws.customerProfiles.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ["a"] })), ResourceNotFoundException, 404);
+      }
+    });
+  });
+
+  it("every request is logged with the input the API received, under the model's member names", async () => {
+    await createDomainWithObjectTypes(aws.customerProfiles, "retail");
+    aws.emulator.clearRequests();
+    await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: "u", ObjectTypeName: "Contact", Tags: { a: "b" } }));
+    await aws.customerProfiles.send(new UntagResourceCommand({ resourceArn: integrationArn(aws.emulator, "retail", "u"), tagKeys: ["a", "c"] }));
+    const [put, untag] = aws.emulator.requests();
+    assert.equal(put.service, "customer-profiles");
+    assert.equal(put.operation, "PutIntegration");
+    assert.equal(put.status, 200);
+    assert.deepEqual(put.input, { DomainName: "retail", Uri: "u", ObjectTypeName: "Contact", Tags: { a: "b" } });
+    assert.ok(!Number.isNaN(Date.parse(put.time)) && put.durationMs >= 0);
+    assert.deepEqual(untag.input, { resourceArn: integrationArn(aws.emulator, "retail", "u"), tagKeys: ["a", "c"] });
+  });
+});

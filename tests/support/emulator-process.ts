@@ -1,0 +1,41 @@
+/**
+ * Runs the emulator's CLI in a child process, from its TypeScript source through ts-node, so the
+ * specs exercise what `customer-profiles-emulator` runs without needing a build first.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import * as path from "node:path";
+
+export const CLI_SOURCE = path.resolve(__dirname, "../../emulator/cli.ts");
+
+export interface CliProcess {
+  child: ChildProcess;
+  /** Everything printed to stdout so far. */
+  output(): string;
+  /** Resolves with the URL once the CLI has printed it, or rejects if the process ends first. */
+  url: Promise<string>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export function runCli(args: string[]): CliProcess {
+  const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", CLI_SOURCE, ...args], {
+    cwd: path.resolve(__dirname, "../.."),
+    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal })),
+  );
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString("utf8");
+      const m = /listening on (http:\/\/\S+)/.exec(stdout);
+      if (m) resolve(m[1]);
+    });
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    void exited.then(({ code }) => reject(new Error(`CLI exited (${code}) before listening: ${stderr}`)));
+  });
+  url.catch(() => undefined);
+  return { child, output: () => stdout, url, exited };
+}
