@@ -31,25 +31,28 @@ type ConfigProvider = typeof import("@smithy/node-config-provider");
 const utilRetry = (): UtilRetry => require("@smithy/util-retry");
 const configProvider = (): ConfigProvider => require("@smithy/node-config-provider");
 
-function attempts(value: string | undefined, setting: string): number | undefined {
-  if (value === undefined || value === "") return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new ProviderError(`${setting} must be a whole number of attempts, 1 or more; it is "${value}".`);
-  }
-  return n;
-}
-
 /** AWS_MAX_ATTEMPTS, else the shared config profile's `max_attempts`, else DEFAULT_MAX_ATTEMPTS. */
 export function maxAttemptsSetting(profile: string | undefined): Provider<number> {
-  return configProvider().loadConfig<number>(
+  // Read as text and judged afterwards: a selector that throws makes the SDK's config chain
+  // quietly fall through to the default, and "AWS_MAX_ATTEMPTS=many" would mean 12.
+  const setting = configProvider().loadConfig<string>(
     {
-      environmentVariableSelector: (env) => attempts(env.AWS_MAX_ATTEMPTS, "AWS_MAX_ATTEMPTS"),
-      configFileSelector: (p) => attempts(p.max_attempts, "max_attempts in the AWS config file"),
-      default: DEFAULT_MAX_ATTEMPTS,
+      environmentVariableSelector: (env) => env.AWS_MAX_ATTEMPTS || undefined,
+      configFileSelector: (p) => p.max_attempts || undefined,
+      default: String(DEFAULT_MAX_ATTEMPTS),
     },
     { profile },
   );
+  return async () => {
+    const value = await setting();
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) {
+      throw new ProviderError(
+        `AWS_MAX_ATTEMPTS (or max_attempts in the AWS config file) must be a whole number of attempts, 1 or more; it is "${value}".`,
+      );
+    }
+    return n;
+  };
 }
 
 /** AWS_RETRY_MODE, else the profile's `retry_mode`, else standard. */
@@ -95,7 +98,7 @@ class StandardRetryPerCall implements RetryStrategyV2 {
 }
 
 /** The retry strategy for one client: chosen on its first call, when the settings are read. */
-export function retryStrategy(profile: string | undefined, maxAttempts: Provider<number>): RetryStrategyV2 {
+export function retryStrategy(profile: string | undefined, maxAttempts: Provider<number>): RetryStrategyV2 & { readonly mode: string | undefined } {
   const mode = retryModeSetting(profile);
   let chosen: RetryStrategyV2 | undefined;
   let choosing: Promise<RetryStrategyV2> | undefined;
@@ -108,6 +111,10 @@ export function retryStrategy(profile: string | undefined, maxAttempts: Provider
           m === "adaptive" ? new (utilRetry().AdaptiveRetryStrategy)(maxAttempts) : new StandardRetryPerCall(maxAttempts)),
     ));
   return {
+    /** The mode in force once the first call has chosen it (the SDK reports it in its user agent). */
+    get mode() {
+      return chosen && "mode" in chosen ? String(chosen.mode) : undefined;
+    },
     acquireInitialRetryToken: async (scope) => (await choose()).acquireInitialRetryToken(scope),
     refreshRetryTokenForRetry: async (token, errorInfo) => (await choose()).refreshRetryTokenForRetry(token, errorInfo),
     // A success follows an acquired token, so the strategy has been chosen by then.
