@@ -147,15 +147,19 @@ function subjectOf(ctx: CallContext): string {
 function networkMessage(err: unknown, ctx: CallContext, where: string, subject: string): string {
   const name = errorName(err);
   const { attempts } = metadata(err);
-  const what =
-    name === "CallDeadlineExceeded"
-      ? (err as Error).message
-      : `${name}${errorCode(err) && errorCode(err) !== name ? ` ${errorCode(err)}` : ""}${attempts ? ` after ${attempts} attempt${attempts > 1 ? "s" : ""}` : ""}`;
-  return (
-    `No answer from ${endpointOf(ctx)} for ${where}${subject} (${what}). Check the endpoint and the network. ` +
+  const settings =
     `How long each attempt may take is set with PULUMI_CUSTOMER_PROFILES_CONNECT_TIMEOUT_MS and ` +
-    `PULUMI_CUSTOMER_PROFILES_REQUEST_TIMEOUT_MS, how many attempts with AWS_MAX_ATTEMPTS.`
-  );
+    `PULUMI_CUSTOMER_PROFILES_REQUEST_TIMEOUT_MS, how many attempts with AWS_MAX_ATTEMPTS.`;
+  if (name === "CallDeadlineExceeded") {
+    return (
+      `No answer from ${endpointOf(ctx)} for ${where}${subject} (${(err as Error).message}). Either the endpoint ` +
+      `did not answer, or the credentials could not be resolved (a credential_process or SSO login that does not ` +
+      `finish). ${settings}`
+    );
+  }
+  const code = errorCode(err) && errorCode(err) !== name ? ` ${errorCode(err)}` : "";
+  const tries = attempts ? ` after ${attempts} attempt${attempts > 1 ? "s" : ""}` : "";
+  return `No answer from ${endpointOf(ctx)} for ${where}${subject} (${name}${code}${tries}). Check the endpoint and the network. ${settings}`;
 }
 
 /** Rewrite an AWS SDK failure as an error that names the call and says how to fix it. */
