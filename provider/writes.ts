@@ -8,6 +8,7 @@
 import * as api from "./api";
 import type { AwsClients } from "./clients";
 import { mayHaveBeenApplied, ProviderError } from "./errors";
+import { deepEqual } from "./equality";
 import { putIntegrationRequest } from "./mapping";
 import type { TagChanges } from "./tags";
 import type { IntegrationInputs } from "../sdk/types";
@@ -70,6 +71,7 @@ const orNone = (tags: Tags | undefined): Tags | undefined => (tags && Object.key
 export async function applyTagChanges(c: AwsClients, arn: string, ids: Ids, before: Tags | undefined, changes: TagChanges): Promise<TagOutcome> {
   let tags = before;
   let pending: string[] = [];
+  const intended = orNone(without({ ...(before ?? {}), ...changes.set }, changes.remove));
   try {
     if (Object.keys(changes.set).length > 0) {
       pending = Object.keys(changes.set);
@@ -85,8 +87,9 @@ export async function applyTagChanges(c: AwsClients, arn: string, ids: Ids, befo
   } catch (failure) {
     if (!mayHaveBeenApplied(failure)) return { tags: orNone(tags), failure };
     try {
-      const now = await api.getIntegration(c, ids.domainName, ids.uri);
-      return { tags: orNone(now?.Tags as Tags | undefined), failure };
+      const now = orNone((await api.getIntegration(c, ids.domainName, ids.uri))?.Tags as Tags | undefined);
+      // Every call landed after all: the change is done, whatever its answers said.
+      return deepEqual(now, intended) ? { tags: now } : { tags: now, failure };
     } catch {
       // Keys whose call may or may not have landed are left out: the state then claims no tag the
       // integration may lack, and the next update sets any of them that is still wanted.
