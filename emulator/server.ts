@@ -40,6 +40,15 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
 function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) {
@@ -118,8 +127,7 @@ export class EmulatorServer {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const started = performance.now();
     const time = new Date().toISOString();
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = await readBody(req);
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const wire: WireRequest = {
@@ -127,7 +135,7 @@ export class EmulatorServer {
       rawPath: q < 0 ? url : url.slice(0, q),
       query: parseQueryString(q < 0 ? "" : url.slice(q + 1)),
       headers: flattenHeaders(req.headers),
-      body: Buffer.concat(chunks),
+      body,
     };
     if (wire.rawPath.startsWith(CONTROL_PREFIX)) return this.control(wire, res);
 
