@@ -24,7 +24,7 @@
 #   PULUMI_ENSURE_FORCE_BUILD=1   ignore any pulumi on PATH, use/build the pinned one
 #   PULUMI_MIN_VERSION       minimum acceptable ambient version (default 3.181.0,
 #                            the first with the automation API's --client support)
-# A cold build takes ~10 min on 2 cores (the CLI is a large Go program); with a
+# A cold build takes ~11-12 min on 2 cores (the CLI is a large Go program); with a
 # warm Go build cache (~/.cache/go-build) it is ~20 s. Needs Go >= the go line
 # of tools/pulumi/go.mod and, for the tests, node on PATH.
 set -euo pipefail
@@ -92,7 +92,7 @@ go_build() { # go_build NAME PACKAGE STAMP
   local name="$1" pkg="$2" stamp="$3" start tmp
   command -v go >/dev/null 2>&1 || die "Go is required to build $name (no prebuilt binaries can be downloaded here)"
   log "building $name $PULUMI_VERSION from $pkg into $BIN_DIR ..."
-  [ "$name" != pulumi ] || log "(a cold build of the CLI takes ~10 minutes on 2 cores; ~20s with a warm Go build cache)"
+  [ "$name" != pulumi ] || log "(a cold build of the CLI takes ~11-12 minutes on 2 cores; ~20s with a warm Go build cache)"
   start=$(date +%s)
   tmp="$BIN_DIR/.$name.tmp.$$"
   # The pinned module needs go >= the go line of tools/pulumi/go.mod. The local
