@@ -15,7 +15,7 @@ import { flowDefinitionFromFlow, outputsFromIntegration, putIntegrationRequest }
 import { normalizeInputs } from "./normalize";
 import { buildOutputs, inputsFromOutputs } from "./outputs";
 import { diffTags } from "./tags";
-import { applyTagChanges, putNewIntegration } from "./writes";
+import { applyTagChanges, deleteIntegration, putNewIntegration } from "./writes";
 import { deepEqual } from "./equality";
 import { checkIntegration } from "./validation";
 import * as api from "./api";
@@ -147,7 +147,7 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
   async delete(id: string, props: Props): Promise<void> {
     const { domainName, uri } = parseId(id);
     const region = await this.region(props?.region);
-    await api.deleteIntegration(this.clients(region), domainName, uri);
+    await deleteIntegration(this.clients(region), { domainName, uri });
   }
 
   /** Create never adopts or overwrites: an existing integration is imported, not re-created. */

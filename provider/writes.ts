@@ -51,6 +51,22 @@ export async function putNewIntegration(c: AwsClients, inputs: IntegrationInputs
   }
 }
 
+/**
+ * Deletes an integration; one already gone counts as deleted. When the answer was lost, an
+ * integration no longer found was deleted by this call, and the delete succeeded.
+ */
+export async function deleteIntegration(c: AwsClients, ids: Ids): Promise<void> {
+  try {
+    await api.deleteIntegration(c, ids.domainName, ids.uri);
+  } catch (err) {
+    if (!mayHaveBeenApplied(err)) throw err;
+    const remaining = await api.getIntegration(c, ids.domainName, ids.uri).catch(() => {
+      throw err;
+    });
+    if (remaining) throw err;
+  }
+}
+
 export interface TagOutcome {
   /** The tags the integration has, as far as can be known: never one it may lack. */
   tags: Tags | undefined;
