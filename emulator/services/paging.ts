@@ -8,38 +8,41 @@ export interface Page<T> {
   nextToken?: string;
 }
 
-export interface PageRequest {
-  maxResults?: number;
-  nextToken?: string;
+export interface Pager {
   defaultMaxResults: number;
-}
-
-export class InvalidPageToken extends Error {
-  constructor() {
-    super("The nextToken is not valid.");
-  }
+  /** The service's own error for a token it did not issue. */
+  invalidToken: () => Error;
 }
 
 function encodeToken(lastKey: string): string {
   return Buffer.from(JSON.stringify({ after: lastKey }), "utf8").toString("base64url");
 }
 
-function decodeToken(token: string): string {
+function decodeToken(token: string): string | undefined {
   try {
     const parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as { after?: unknown };
-    if (typeof parsed.after === "string") return parsed.after;
+    return typeof parsed.after === "string" ? parsed.after : undefined;
   } catch {
-    // fall through to the error below
+    return undefined;
   }
-  throw new InvalidPageToken();
 }
 
 /** `items` need not be sorted; pages follow the order of `keyOf`. */
-export function paginate<T>(items: T[], keyOf: (item: T) => string, request: PageRequest): Page<T> {
+export function paginate<T>(
+  pager: Pager,
+  items: T[],
+  keyOf: (item: T) => string,
+  maxResults: number | undefined,
+  nextToken: string | undefined,
+): Page<T> {
   const sorted = [...items].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
-  const after = request.nextToken !== undefined ? decodeToken(request.nextToken) : undefined;
-  const rest = after === undefined ? sorted : sorted.filter((i) => keyOf(i) > after);
-  const size = request.maxResults ?? request.defaultMaxResults;
+  let rest = sorted;
+  if (nextToken !== undefined) {
+    const after = decodeToken(nextToken);
+    if (after === undefined) throw pager.invalidToken();
+    rest = sorted.filter((i) => keyOf(i) > after);
+  }
+  const size = maxResults ?? pager.defaultMaxResults;
   const page = rest.slice(0, size);
   return {
     items: page,

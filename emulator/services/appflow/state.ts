@@ -17,7 +17,7 @@ import type {
 import { arn } from "../../arn";
 import { ServiceError } from "../../errors";
 import { updatedAfter, type AccountContext } from "../context";
-import { InvalidPageToken, paginate } from "../paging";
+import { paginate, type Pager } from "../paging";
 
 export interface ConnectorProfileRecord extends ConnectorProfile {
   connectorProfileName: string;
@@ -67,14 +67,7 @@ const validation = (message: string) => new ServiceError("ValidationException", 
 const conflict = (message: string) => new ServiceError("ConflictException", message);
 const notFound = (message: string) => new ServiceError("ResourceNotFoundException", message);
 
-function page<T>(items: T[], keyOf: (t: T) => string, maxResults: number | undefined, nextToken: string | undefined) {
-  try {
-    return paginate(items, keyOf, { maxResults, nextToken, defaultMaxResults: 20 });
-  } catch (e) {
-    if (e instanceof InvalidPageToken) throw validation("Invalid nextToken provided.");
-    throw e;
-  }
-}
+const pager: Pager = { defaultMaxResults: 20, invalidToken: () => validation("Invalid nextToken provided.") };
 
 export class AppflowState {
   constructor(
@@ -126,7 +119,7 @@ export class AppflowState {
         (!input.connectorType || p.connectorType === input.connectorType) &&
         (!input.connectorLabel || p.connectorLabel === input.connectorLabel),
     );
-    const { items, nextToken } = page(matching, (p) => p.connectorProfileName, input.maxResults, input.nextToken);
+    const { items, nextToken } = paginate(pager, matching, (p) => p.connectorProfileName, input.maxResults, input.nextToken);
     // The output shape has no credentials member, so the stored secret cannot be serialized back.
     return { connectorProfileDetails: items, nextToken };
   }
@@ -181,7 +174,7 @@ export class AppflowState {
   }
 
   listFlows(maxResults: number | undefined, nextToken: string | undefined): { flows: FlowSummary[]; nextToken?: string } {
-    const { items, nextToken: next } = page(Object.values(this.data.flows), (f) => f.flowName, maxResults, nextToken);
+    const { items, nextToken: next } = paginate(pager, Object.values(this.data.flows), (f) => f.flowName, maxResults, nextToken);
     return {
       flows: items.map((f) => ({
         flowArn: f.flowArn,

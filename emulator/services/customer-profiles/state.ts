@@ -17,7 +17,7 @@ import { partitionOf } from "../../arn";
 import { ServiceError } from "../../errors";
 import type { AppflowState } from "../appflow/state";
 import { updatedAfter, type AccountContext } from "../context";
-import { InvalidPageToken, paginate } from "../paging";
+import { paginate, type Pager } from "../paging";
 import { deriveFlowUri, flowSpecFor, sourcePropertiesMemberFor } from "./flow-definition";
 
 type Tags = Record<string, string>;
@@ -75,14 +75,7 @@ function tagsOut(tags: Tags): Tags | undefined {
   return Object.keys(tags).length > 0 ? { ...tags } : undefined;
 }
 
-function page<T>(items: T[], keyOf: (t: T) => string, maxResults: number | undefined, nextToken: string | undefined) {
-  try {
-    return paginate(items, keyOf, { maxResults, nextToken, defaultMaxResults: 100 });
-  } catch (e) {
-    if (e instanceof InvalidPageToken) throw badRequest("Invalid NextToken provided.");
-    throw e;
-  }
-}
+const pager: Pager = { defaultMaxResults: 100, invalidToken: () => badRequest("Invalid NextToken provided.") };
 
 type Taggable = { Tags: Tags };
 
@@ -132,7 +125,7 @@ export class CustomerProfilesState {
   }
 
   listDomains(maxResults?: number, nextToken?: string): { Items: ListDomainItem[]; NextToken?: string } {
-    const { items, nextToken: next } = page(Object.values(this.data.domains), (d) => d.DomainName, maxResults, nextToken);
+    const { items, nextToken: next } = paginate(pager, Object.values(this.data.domains), (d) => d.DomainName, maxResults, nextToken);
     return {
       Items: items.map((d) => ({ DomainName: d.DomainName, CreatedAt: d.CreatedAt, LastUpdatedAt: d.LastUpdatedAt, Tags: tagsOut(d.Tags) })),
       NextToken: next,
@@ -180,7 +173,7 @@ export class CustomerProfilesState {
 
   listProfileObjectTypes(domainName: string, maxResults?: number, nextToken?: string): { Items: ListProfileObjectTypeItem[]; NextToken?: string } {
     const d = this.domain(domainName);
-    const { items, nextToken: next } = page(Object.values(d.objectTypes), (t) => t.ObjectTypeName, maxResults, nextToken);
+    const { items, nextToken: next } = paginate(pager, Object.values(d.objectTypes), (t) => t.ObjectTypeName, maxResults, nextToken);
     return {
       Items: items.map((t) => ({
         ObjectTypeName: t.ObjectTypeName,
@@ -310,7 +303,7 @@ export class CustomerProfilesState {
 
   listIntegrations(domainName: string, maxResults?: number, nextToken?: string): { Items: ListIntegrationItem[]; NextToken?: string } {
     const d = this.domain(domainName);
-    const { items, nextToken: next } = page(Object.values(d.integrations), (i) => i.Uri, maxResults, nextToken);
+    const { items, nextToken: next } = paginate(pager, Object.values(d.integrations), (i) => i.Uri, maxResults, nextToken);
     return { Items: items.map((i) => this.integrationOut(i) as ListIntegrationItem), NextToken: next };
   }
 

@@ -13,6 +13,7 @@ import {
   ListProfileObjectTypesCommand,
   ListTagsForResourceCommand,
   PutIntegrationCommand,
+  type PutIntegrationCommandInput,
   PutProfileObjectTypeCommand,
   ResourceNotFoundException,
   TagResourceCommand,
@@ -148,6 +149,8 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
   });
 
   describe("PutIntegration", () => {
+    const refusedPut = (input: PutIntegrationCommandInput, message: RegExp) =>
+      expectServiceError(aws.customerProfiles.send(new PutIntegrationCommand(input)), BadRequestException, 400, message);
     beforeEach(async () => {
       await createDomainWithObjectTypes(aws.customerProfiles, "retail", ["Contact", "Order"]);
       await createConnectorProfile(aws.appflow, "salesforce-prod");
@@ -200,38 +203,16 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
     });
 
     it("needs exactly one of ObjectTypeName and ObjectTypeNames", async () => {
-      await expectServiceError(
-        aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: "u" })),
-        BadRequestException,
-        400,
-        /ObjectTypeName/,
-      );
-      await expectServiceError(
-        aws.customerProfiles.send(
-          new PutIntegrationCommand({ DomainName: "retail", Uri: "u", ObjectTypeName: "Contact", ObjectTypeNames: { x: "Order" } }),
-        ),
-        BadRequestException,
-        400,
-        /Exactly one/,
-      );
+      await refusedPut({ DomainName: "retail", Uri: "u" }, /ObjectTypeName/);
+      await refusedPut({ DomainName: "retail", Uri: "u", ObjectTypeName: "Contact", ObjectTypeNames: { x: "Order" } }, /Exactly one/);
     });
 
     it("refuses an object type the domain does not have, naming it", async () => {
-      await expectServiceError(
-        aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: "u", ObjectTypeNames: { x: "Order", y: "Invoice" } })),
-        BadRequestException,
-        400,
-        /Invoice/,
-      );
+      await refusedPut({ DomainName: "retail", Uri: "u", ObjectTypeNames: { x: "Order", y: "Invoice" } }, /Invoice/);
     });
 
     it("needs a Uri when there is no FlowDefinition", async () => {
-      await expectServiceError(
-        aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact" })),
-        BadRequestException,
-        400,
-        /Uri is required/,
-      );
+      await refusedPut({ DomainName: "retail", ObjectTypeName: "Contact" }, /Uri is required/);
     });
 
     it("with a FlowDefinition creates the AppFlow flow and derives the Uri from it", async () => {
@@ -296,36 +277,16 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
       const uri = deriveFlowUri("us-east-1", "123456789012", "sf");
       const ok = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: uri, ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }));
       assert.equal(ok.Uri, uri);
-      await expectServiceError(
-        aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: "arn:aws:s3:::other", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf2") })),
-        BadRequestException,
-        400,
-        /does not match the flow sf2/,
-      );
+      await refusedPut({ DomainName: "retail", Uri: "arn:aws:s3:::other", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf2") }, /does not match the flow sf2/);
     });
 
     it("needs the connector profile a non-S3 source names, of the same connector type", async () => {
-      await expectServiceError(
-        aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf", "missing-profile") })),
-        BadRequestException,
-        400,
-        /missing-profile does not exist/,
-      );
+      await refusedPut({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf", "missing-profile") }, /missing-profile does not exist/);
       await createConnectorProfile(aws.appflow, "zendesk-prod", "Zendesk");
-      await expectServiceError(
-        aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf", "zendesk-prod") })),
-        BadRequestException,
-        400,
-        /zendesk-prod is of connector type Zendesk, not Salesforce/,
-      );
+      await refusedPut({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf", "zendesk-prod") }, /zendesk-prod is of connector type Zendesk, not Salesforce/);
       const noProfile = salesforceFlow("sf");
       delete noProfile.SourceFlowConfig!.ConnectorProfileName;
-      await expectServiceError(
-        aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: noProfile })),
-        BadRequestException,
-        400,
-        /ConnectorProfileName is required/,
-      );
+      await refusedPut({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: noProfile }, /ConnectorProfileName is required/);
       const flows = await aws.appflow.send(new ListFlowsCommand({}));
       assert.deepEqual(flows.flows, [], "a refused PutIntegration creates no flow");
     });
@@ -333,23 +294,13 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
     it("refuses source properties for another connector than the source's type", async () => {
       const mismatched = salesforceFlow("sf");
       mismatched.SourceFlowConfig!.SourceConnectorProperties = { Zendesk: { Object: "tickets" } };
-      await expectServiceError(
-        aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: mismatched })),
-        BadRequestException,
-        400,
-        /Salesforce properties for connector type Salesforce/,
-      );
+      await refusedPut({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: mismatched }, /Salesforce properties for connector type Salesforce/);
     });
 
     it("a flow another domain's integration created cannot be redefined from this domain", async () => {
       await createDomainWithObjectTypes(aws.customerProfiles, "wholesale");
       await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("shared") }));
-      await expectServiceError(
-        aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "wholesale", ObjectTypeName: "Contact", FlowDefinition: s3Flow("shared") })),
-        BadRequestException,
-        400,
-        /already used by an integration in domain retail/,
-      );
+      await refusedPut({ DomainName: "wholesale", ObjectTypeName: "Contact", FlowDefinition: s3Flow("shared") }, /already used by an integration in domain retail/);
     });
   });
 

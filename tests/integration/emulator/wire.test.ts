@@ -6,11 +6,18 @@ import { createDomainWithObjectTypes, rawRequest, signedRequest, useTestEmulator
 /** What goes over the wire, checked byte for byte where the SDKs are forgiving. */
 describe("emulator: wire protocols", () => {
   const aws = useTestEmulator();
+  /** A signed REST-JSON call; an object body is sent as JSON. */
+  const call = (service: "profile" | "appflow", method: string, path: string, body?: string | object) =>
+    signedRequest(
+      aws.emulator,
+      { method, path, headers: body === undefined ? undefined : { "content-type": "application/json" }, body: typeof body === "object" ? JSON.stringify(body) : body },
+      { service },
+    );
 
   describe("REST-JSON (Customer Profiles, AppFlow)", () => {
     it("answers with epoch-second timestamps and leaves out members it has no value for", async () => {
       await createDomainWithObjectTypes(aws.customerProfiles, "retail");
-      const res = await signedRequest(aws.emulator, { method: "GET", path: "/domains/retail" }, { service: "profile" });
+      const res = await call("profile", "GET", "/domains/retail");
       assert.equal(res.status, 200);
       assert.equal(res.headers["content-type"], "application/json");
       assert.ok(res.headers["x-amzn-requestid"]);
@@ -34,18 +41,14 @@ describe("emulator: wire protocols", () => {
           TriggerConfig: { TriggerType: "Scheduled", TriggerProperties: { Scheduled: { ScheduleExpression: "rate(1days)", ScheduleStartTime: 1893456000 } } },
         },
       });
-      const put = await signedRequest(aws.emulator, { method: "PUT", path: "/domains/retail/integrations", headers: { "content-type": "application/json" }, body }, { service: "profile" });
+      const put = await call("profile", "PUT", "/domains/retail/integrations", body);
       assert.equal(put.status, 200, put.body);
-      const flow = await signedRequest(
-        aws.emulator,
-        { method: "POST", path: "/describe-flow", headers: { "content-type": "application/json" }, body: JSON.stringify({ flowName: "csv" }) },
-        { service: "appflow" },
-      );
+      const flow = await call("appflow", "POST", "/describe-flow", { flowName: "csv" });
       assert.equal(JSON.parse(flow.body).triggerConfig.triggerProperties.Scheduled.scheduleStartTime, 1893456000);
     });
 
     it("a Customer Profiles error carries x-amzn-ErrorType, a request id, and {\"Message\"}", async () => {
-      const res = await signedRequest(aws.emulator, { method: "GET", path: "/domains/nope" }, { service: "profile" });
+      const res = await call("profile", "GET", "/domains/nope");
       assert.equal(res.status, 404);
       assert.equal(res.headers["x-amzn-errortype"], "ResourceNotFoundException");
       assert.ok(res.headers["x-amzn-requestid"]);
@@ -53,32 +56,24 @@ describe("emulator: wire protocols", () => {
     });
 
     it("an AppFlow error spells its member {\"message\"}, as AppFlow's error shapes do", async () => {
-      const res = await signedRequest(
-        aws.emulator,
-        { method: "POST", path: "/describe-flow", headers: { "content-type": "application/json" }, body: JSON.stringify({ flowName: "nope" }) },
-        { service: "appflow" },
-      );
+      const res = await call("appflow", "POST", "/describe-flow", { flowName: "nope" });
       assert.equal(res.status, 404);
       assert.equal(res.headers["x-amzn-errortype"], "ResourceNotFoundException");
       assert.deepEqual(Object.keys(JSON.parse(res.body)), ["message"]);
     });
 
     it("a body that is not JSON is a SerializationException", async () => {
-      const res = await signedRequest(
-        aws.emulator,
-        { method: "POST", path: "/domains/retail", headers: { "content-type": "application/json" }, body: "{not json" },
-        { service: "profile" },
-      );
+      const res = await call("profile", "POST", "/domains/retail", "{not json");
       assert.equal(res.status, 400);
       assert.equal(res.headers["x-amzn-errortype"], "SerializationException");
     });
 
     it("a signed request for a path the service does not have is UnknownOperationException", async () => {
-      const res = await signedRequest(aws.emulator, { method: "GET", path: "/profiles/everything" }, { service: "profile" });
+      const res = await call("profile", "GET", "/profiles/everything");
       assert.equal(res.status, 404);
       assert.equal(res.headers["x-amzn-errortype"], "UnknownOperationException");
       // Signed for AppFlow, a Customer Profiles path is no AppFlow operation: the scope decides the service.
-      const cross = await signedRequest(aws.emulator, { method: "GET", path: "/domains" }, { service: "appflow" });
+      const cross = await call("appflow", "GET", "/domains");
       assert.equal(cross.status, 404);
       assert.equal(aws.emulator.requests().at(-1)!.service, "appflow");
     });
@@ -86,11 +81,11 @@ describe("emulator: wire protocols", () => {
     it("repeated query keys become a list (UntagResource's tagKeys)", async () => {
       await createDomainWithObjectTypes(aws.customerProfiles, "retail");
       const arn = encodeURIComponent("arn:aws:profile:us-east-1:123456789012:domains/retail");
-      await signedRequest(aws.emulator, { method: "POST", path: `/tags/${arn}`, headers: { "content-type": "application/json" }, body: JSON.stringify({ tags: { a: "1", b: "2", c: "3" } }) }, { service: "profile" });
-      const untag = await signedRequest(aws.emulator, { method: "DELETE", path: `/tags/${arn}?tagKeys=a&tagKeys=c` }, { service: "profile" });
+      await call("profile", "POST", `/tags/${arn}`, { tags: { a: "1", b: "2", c: "3" } });
+      const untag = await call("profile", "DELETE", `/tags/${arn}?tagKeys=a&tagKeys=c`);
       assert.equal(untag.status, 200, untag.body);
       assert.deepEqual(aws.emulator.requests().at(-1)!.input, { resourceArn: decodeURIComponent(arn), tagKeys: ["a", "c"] });
-      const list = await signedRequest(aws.emulator, { method: "GET", path: `/tags/${arn}` }, { service: "profile" });
+      const list = await call("profile", "GET", `/tags/${arn}`);
       assert.deepEqual(JSON.parse(list.body), { tags: { b: "2" } });
     });
   });
