@@ -190,5 +190,7 @@ export function explain(err: unknown, ctx: CallContext): ProviderError {
   } else {
     message = `${where}${subject} failed (${name}): ${awsMessage(err, ctx)}`;
   }
-  return new ProviderError(message, err, { code: name, outcomeUnknown: mayHaveBeenApplied(err) });
+  // The SDK's error is not kept as the cause: its message is AWS's, unscrubbed, and Node prints
+  // an error's cause with it.
+  return new ProviderError(message, undefined, { code: name, outcomeUnknown: mayHaveBeenApplied(err) });
 }

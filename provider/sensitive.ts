@@ -7,10 +7,11 @@ import type { ServiceModel } from "./model/types";
 import { customerProfilesModel } from "./model/generated/customer-profiles";
 
 /**
- * Kept in messages: the flow's name is its identity, already in the integration's URI, which is
- * the resource id and state; and enum members are the API's vocabulary, not the user's data.
+ * Kept in messages: names by which the user finds things — the flow's (already in the
+ * integration's URI, the resource id) and the connector profile's (which the preview's own
+ * check names) — and enum members, the API's vocabulary rather than the user's data.
  */
-const IDENTITY_MEMBERS = new Set(["FlowName"]);
+const IDENTITY_MEMBERS = new Set(["FlowName", "ConnectorProfileName"]);
 /** Shorter strings would blank out ordinary words of a message without hiding anything. */
 const MIN_LENGTH = 4;
 
