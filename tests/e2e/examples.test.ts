@@ -1,0 +1,149 @@
+import { strict as assert } from "assert";
+import * as path from "node:path";
+import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
+import { flowNames, getIntegration, integrationsIn, writes } from "../support/e2e-aws";
+import { run, workingCopy, type ExampleName } from "../support/e2e-package";
+
+/** What each example's program declares with its config defaults, which the seed data matches. */
+interface Declared {
+  name: string;
+  uri: string;
+  flowName?: string;
+  objectTypeName?: string;
+  objectTypeNames?: Record<string, string>;
+  tags: Record<string, string>;
+}
+
+const flowUri = (flowName: string) => `arn:aws:appflow:us-east-1:123456789012:flow/${flowName}`;
+
+const EXAMPLES: Record<ExampleName, Declared[]> = {
+  quickstart: [
+    {
+      name: "customers-from-s3",
+      uri: flowUri("customers-from-s3"),
+      flowName: "customers-from-s3",
+      objectTypeName: "CustomerCsv",
+      tags: { team: "crm", example: "quickstart" },
+    },
+  ],
+  salesforce: [
+    {
+      name: "salesforce-contacts",
+      uri: flowUri("salesforce-contacts"),
+      flowName: "salesforce-contacts",
+      objectTypeName: "SalesforceContact",
+      tags: { team: "crm", source: "salesforce" },
+    },
+  ],
+  events: [
+    {
+      name: "shopify-orders",
+      uri: "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/shopify.com/1234567/orders",
+      objectTypeNames: { ShopifyCreateOrders: "ShopifyOrder", ShopifyUpdatedOrders: "ShopifyOrder" },
+      tags: { team: "commerce", env: "e2e" },
+    },
+    {
+      name: "segment-identify",
+      uri: "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/segment.com/SEGMENT_ID/identify",
+      objectTypeNames: { SegmentIdentify: "SegmentProfile" },
+      tags: { team: "commerce", env: "e2e" },
+    },
+  ],
+};
+
+const byName = <T extends { name: string }>(xs: T[]) => [...xs].sort((a, b) => a.name.localeCompare(b.name));
+
+describe("The examples, deployed by the real pulumi CLI to the local endpoint", function () {
+  this.timeout(E2E_TEST_TIMEOUT);
+  this.slow(30_000);
+  const e2e = useE2E({ examples: ["quickstart", "salesforce", "events"] });
+
+  for (const [example, declared] of Object.entries(EXAMPLES) as [ExampleName, Declared[]][]) {
+    const names = declared.map((d) => d.name).sort();
+    const flows = declared.flatMap((d) => (d.flowName ? [d.flowName] : [])).sort();
+
+    describe(`examples/${example}`, () => {
+      it("type-checks against the packed package's type declarations, with the example's own TypeScript", async () => {
+        const dir = path.join(e2e.workspace, `typecheck-${example}`);
+        await workingCopy(example, dir);
+        const tsc = path.join(dir, "node_modules", "typescript", "bin", "tsc");
+        const r = await run(process.execPath, [tsc, "--noEmit", "-p", dir]);
+        assert.equal(r.code, 0, r.stdout + r.stderr);
+      });
+
+      it("preview lists each integration to create, and makes no write call", async () => {
+        const stack = await e2e.stack(example);
+        const preview = await stack.preview();
+        assert.deepEqual(
+          byName(preview.steps).map((s) => [s.name, s.op]),
+          names.map((n) => [n, "create"]),
+        );
+        assert.deepEqual(writes(e2e.aws), []);
+        assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
+        assert.deepEqual(await flowNames(e2e.aws), []);
+      });
+
+      it("up creates exactly what the program declares; a second up shows no diff and makes no write call", async () => {
+        const stack = await e2e.stack(example);
+        const up = await stack.up();
+        assert.deepEqual(
+          byName(up.steps).map((s) => [s.name, s.op]),
+          names.map((n) => [n, "create"]),
+        );
+        const puts = writes(e2e.aws);
+        assert.deepEqual(puts.map((r) => r.operation), declared.map(() => "PutIntegration"), "one PutIntegration per integration");
+        assert.ok(puts.every((r) => r.input!.DomainName === "retail"));
+
+        const held = await integrationsIn(e2e.aws, "retail");
+        assert.deepEqual(held.map((i) => i.Uri).sort(), declared.map((d) => d.uri).sort());
+        for (const d of declared) {
+          const integration = await getIntegration(e2e.aws, "retail", d.uri);
+          assert.equal(integration?.ObjectTypeName, d.objectTypeName, d.name);
+          assert.deepEqual(integration?.ObjectTypeNames, d.objectTypeNames, d.name);
+          assert.deepEqual(integration?.Tags, d.tags, d.name);
+          const step = up.steps.find((s) => s.name === d.name)!;
+          assert.equal(step.newOutputs!.uri, d.uri);
+          assert.equal(step.newOutputs!.arn, `arn:aws:profile:us-east-1:123456789012:domains/retail/integrations/${d.uri}`);
+        }
+        assert.deepEqual(await flowNames(e2e.aws), flows);
+
+        e2e.aws.emulator.clearRequests();
+        const again = await stack.up({ expectNoChanges: true });
+        assert.deepEqual(
+          byName(again.steps).map((s) => [s.name, s.op]),
+          names.map((n) => [n, "same"]),
+        );
+        assert.deepEqual(writes(e2e.aws), []);
+      });
+
+      it("destroy leaves no integration and no flow behind, and the state held no credential and a provider of at most 2 KB per resource", async () => {
+        const stack = await e2e.stack(example);
+        await stack.up();
+        const state = await stack.exportState();
+        const { secretAccessKey, accessKeyId } = e2e.aws.emulator.credentials;
+        assert.ok(!state.text.includes(secretAccessKey), "the secret key is not in the state");
+        assert.ok(!state.text.includes(accessKeyId), "the access key id is not in the state");
+        const integrations = (state.deployment.resources ?? []).filter((r) => r.type.endsWith(":Integration"));
+        assert.deepEqual(integrations.map((r) => r.urn.split("::").pop()).sort(), names);
+        for (const r of integrations) {
+          for (const serialized of [r.inputs.__provider, r.outputs.__provider]) {
+            assert.equal(typeof serialized, "string");
+            assert.ok(Buffer.byteLength(serialized) <= 2048, `__provider of ${r.urn} is ${Buffer.byteLength(serialized)} bytes`);
+          }
+        }
+
+        e2e.aws.emulator.clearRequests();
+        const destroyed = await stack.destroy();
+        assert.deepEqual(
+          byName(destroyed.steps).map((s) => [s.name, s.op]),
+          names.map((n) => [n, "delete"]),
+        );
+        assert.deepEqual(writes(e2e.aws).map((r) => r.operation), declared.map(() => "DeleteIntegration"));
+        assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
+        assert.deepEqual(await flowNames(e2e.aws), []);
+        const after = await stack.exportState();
+        assert.deepEqual((after.deployment.resources ?? []).filter((r) => r.type.endsWith(":Integration")), []);
+      });
+    });
+  }
+});

@@ -1,0 +1,133 @@
+/**
+ * The local endpoint as the examples need it: seeded with the domain, object types and connector
+ * profile that the examples' config defaults name, through the real AWS SDK; read back the same
+ * way; and changed behind Pulumi's back through the real AWS CLI.
+ */
+import { randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import { AppflowClient, ListFlowsCommand } from "@aws-sdk/client-appflow";
+import {
+  CustomerProfilesClient,
+  GetIntegrationCommand,
+  ListIntegrationsCommand,
+  type GetIntegrationCommandOutput,
+  type ListIntegrationItem,
+} from "@aws-sdk/client-customer-profiles";
+import { startEmulator } from "../../emulator";
+import type { RequestRecord } from "../../emulator/types";
+import { seedConnectorProfile, seedRetailDomain, type EmulatorHandle } from "./aws-env";
+import { run, tail } from "./e2e-package";
+
+export interface LocalAws extends EmulatorHandle {
+  /**
+   * What a pulumi process needs to reach the endpoint: endpoint URLs and the key pair. No
+   * region: stacks name theirs in `aws:region`, as users do, which also proves that the engine
+   * hands stack config to the dynamic provider.
+   */
+  pulumiEnv: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** The defaults the examples' config falls back to, which the seed data matches. */
+export const SEEDED = {
+  region: "us-east-1",
+  domainName: "retail",
+  connectorProfileName: "salesforce-prod",
+} as const;
+
+/**
+ * Starts an endpoint with a secret key distinctive enough to search the state for: it must never
+ * show up there.
+ */
+export async function startLocalAws(): Promise<LocalAws> {
+  const secretAccessKey = `e2e-secret-${randomBytes(12).toString("hex")}`;
+  const emulator = await startEmulator({ region: SEEDED.region, accessKeyId: "AKIDE2ELOCALENDPOINT", secretAccessKey });
+  const config = { region: emulator.region, endpoint: emulator.url, credentials: emulator.credentials, maxAttempts: 1 };
+  const customerProfiles = new CustomerProfilesClient(config);
+  const appflow = new AppflowClient(config);
+  const { AWS_REGION: _r, AWS_DEFAULT_REGION: _d, ...pulumiEnv } = emulator.env;
+  return {
+    emulator,
+    customerProfiles,
+    appflow,
+    pulumiEnv,
+    close: async () => {
+      customerProfiles.destroy();
+      appflow.destroy();
+      await emulator.close();
+    },
+  };
+}
+
+/** Wipes the endpoint and seeds what the examples refer to, in each of `domains`. */
+export async function seedExampleData(aws: LocalAws, domains: string[] = [SEEDED.domainName]): Promise<void> {
+  aws.emulator.reset();
+  for (const domain of domains) await seedRetailDomain(aws, domain);
+  await seedConnectorProfile(aws, SEEDED.connectorProfileName, "Salesforce");
+  aws.emulator.clearRequests();
+}
+
+/** Anything but a read: a preview, or an update that should change nothing, must make none. */
+export function isWrite(r: RequestRecord): boolean {
+  return !/^(Get|List|Describe|Search)/.test(r.operation);
+}
+
+export function writes(aws: LocalAws): RequestRecord[] {
+  return aws.emulator.requests().filter(isWrite);
+}
+
+export async function integrationsIn(aws: LocalAws, domainName: string): Promise<ListIntegrationItem[]> {
+  const out = await aws.customerProfiles.send(new ListIntegrationsCommand({ DomainName: domainName }));
+  return out.Items ?? [];
+}
+
+export async function flowNames(aws: LocalAws): Promise<string[]> {
+  const out = await aws.appflow.send(new ListFlowsCommand({}));
+  return (out.flows ?? []).map((f) => f.flowName!).sort();
+}
+
+/** GetIntegration as the API returns it (without the SDK's response metadata), or undefined when absent. */
+export async function getIntegration(aws: LocalAws, domainName: string, uri: string): Promise<Omit<GetIntegrationCommandOutput, "$metadata"> | undefined> {
+  try {
+    const { $metadata: _m, ...integration } = await aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: domainName, Uri: uri }));
+    return integration;
+  } catch (err) {
+    if ((err as Error).name === "ResourceNotFoundException") return undefined;
+    throw err;
+  }
+}
+
+let awsCliBinary: Promise<string> | undefined;
+
+/** AWS CLI v2 as Debian installs it when present (what CI installs), else whichever `aws` is on PATH. */
+function findAwsCli(): Promise<string> {
+  return (awsCliBinary ??= (async () => {
+    if (fs.existsSync("/usr/bin/aws") && /^aws-cli\/2\./.test((await run("/usr/bin/aws", ["--version"])).stdout)) return "/usr/bin/aws";
+    if ((await run("aws", ["--version"]).catch(() => ({ code: 1 }))).code === 0) return "aws";
+    throw new Error("No AWS CLI found: install awscli (apt-get install awscli, or pip install awscli)");
+  })());
+}
+
+/**
+ * `aws <args> --endpoint-url <endpoint>` with the endpoint's key pair and nothing from the
+ * machine's AWS configuration; returns the parsed JSON output. The endpoint goes on the command
+ * line because CLI versions before 2.13 ignore AWS_ENDPOINT_URL.
+ */
+export async function awsCli(aws: LocalAws, args: string[]): Promise<any> {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    AWS_ACCESS_KEY_ID: aws.emulator.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: aws.emulator.credentials.secretAccessKey,
+    AWS_DEFAULT_REGION: aws.emulator.region,
+    AWS_CONFIG_FILE: "/nonexistent/aws-config",
+    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials",
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_PAGER: "",
+  };
+  // The pip CLI is usually reached through pyenv's shims, which need their root.
+  if (process.env.PYENV_ROOT) env.PYENV_ROOT = process.env.PYENV_ROOT;
+  const r = await run(await findAwsCli(), [...args, "--endpoint-url", aws.emulator.url, "--output", "json"], { env });
+  if (r.code !== 0) throw new Error(`aws ${args.join(" ")} exited with ${r.code}:\n${tail(r.stderr)}`);
+  return r.stdout.trim() ? JSON.parse(r.stdout) : undefined;
+}
