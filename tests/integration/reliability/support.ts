@@ -155,11 +155,22 @@ export async function integrationsIn(client: CustomerProfilesClient, domainName:
   throw new Error("ListIntegrations never stopped paging");
 }
 
-/** What a batch of concurrent operations cost, for the figures the README quotes. */
+/**
+ * What a batch of concurrent operations cost, for the figures the README quotes. Requests with
+ * the same operation and input are one call's attempts: in these specs no call is made twice.
+ */
 export function figures(requests: RequestRecord[], startedAt: number): string {
   const faulted = requests.filter(isFaulted).length;
   const throttled = requests.filter((r) => r.status === 429 || r.errorType === "Throttling").length;
-  return `${requests.length} requests, ${throttled} throttled and ${faulted - throttled} failed/hung absorbed, ${Date.now() - startedAt} ms`;
+  const attempts = new Map<string, number>();
+  for (const r of requests) {
+    const call = `${r.operation} ${JSON.stringify(r.input ?? {})}`;
+    attempts.set(call, (attempts.get(call) ?? 0) + 1);
+  }
+  return (
+    `${attempts.size} calls in ${requests.length} requests, ${throttled} throttled and ${faulted - throttled} failed answers ` +
+    `absorbed, at most ${Math.max(...attempts.values())} attempts for one call, ${Date.now() - startedAt} ms`
+  );
 }
 
 export const EVENT_SOURCE = "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/shopify.com/1";
