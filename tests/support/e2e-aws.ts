@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
-import { AppflowClient, ListFlowsCommand } from "@aws-sdk/client-appflow";
+import { AppflowClient, DescribeFlowCommand, ListFlowsCommand, type DescribeFlowCommandOutput } from "@aws-sdk/client-appflow";
 import {
   CustomerProfilesClient,
   GetIntegrationCommand,
@@ -84,6 +84,10 @@ export async function integrationsIn(aws: LocalAws, domainName: string): Promise
 export async function flowNames(aws: LocalAws): Promise<string[]> {
   const out = await aws.appflow.send(new ListFlowsCommand({}));
   return (out.flows ?? []).map((f) => f.flowName!).sort();
+}
+
+export async function describeFlow(aws: LocalAws, flowName: string): Promise<DescribeFlowCommandOutput> {
+  return aws.appflow.send(new DescribeFlowCommand({ flowName }));
 }
 
 /** GetIntegration as the API returns it (without the SDK's response metadata), or undefined when absent. */

@@ -1,0 +1,85 @@
+import { strict as assert } from "assert";
+import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
+import { awsCli, flowNames, getIntegration, writes } from "../support/e2e-aws";
+
+const QUICKSTART_URI = "arn:aws:appflow:us-east-1:123456789012:flow/customers-from-s3";
+const SHOPIFY_URI = "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/shopify.com/1234567/orders";
+const SEGMENT_URI = "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/segment.com/SEGMENT_ID/identify";
+
+describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi CLI", function () {
+  this.timeout(E2E_TEST_TIMEOUT);
+  this.slow(30_000);
+  const e2e = useE2E({ examples: ["quickstart", "events"] });
+
+  it("tags changed with `aws customer-profiles tag-resource` are reported by refresh, and the next up puts the program's tags back", async () => {
+    const stack = await e2e.stack("quickstart", { tags: { team: "crm" } });
+    const { arn } = (await stack.up()).steps[0].newOutputs!;
+    await awsCli(e2e.aws, ["customer-profiles", "tag-resource", "--resource-arn", arn, "--tags", "team=ops,owner=someone-else"]);
+    e2e.aws.emulator.clearRequests();
+
+    const refresh = await stack.refresh();
+    assert.deepEqual(refresh.steps.map((s) => [s.name, s.op]), [["customers-from-s3", "update"]]);
+    assert.deepEqual(refresh.steps[0].oldOutputs!.tags, { team: "crm" });
+    assert.deepEqual(refresh.steps[0].newOutputs!.tags, { team: "ops", owner: "someone-else" });
+    assert.deepEqual(writes(e2e.aws), [], "refresh only reads");
+
+    const up = await stack.up();
+    assert.deepEqual(up.steps.map((s) => [s.name, s.op]), [["customers-from-s3", "update"]]);
+    assert.deepEqual(
+      writes(e2e.aws).map((r) => [r.operation, r.input!.tags ?? r.input!.tagKeys]),
+      [["TagResource", { team: "crm" }], ["UntagResource", ["owner"]]],
+    );
+    assert.deepEqual((await getIntegration(e2e.aws, "retail", QUICKSTART_URI))?.Tags, { team: "crm" });
+  });
+
+  it("an integration deleted with `aws customer-profiles delete-integration` is reported gone by refresh, and the next up creates it again", async () => {
+    const stack = await e2e.stack("quickstart");
+    await stack.up();
+    await awsCli(e2e.aws, ["customer-profiles", "delete-integration", "--domain-name", "retail", "--uri", QUICKSTART_URI]);
+    assert.deepEqual(await flowNames(e2e.aws), [], "deleting the integration deleted its flow");
+    e2e.aws.emulator.clearRequests();
+
+    const refresh = await stack.refresh();
+    assert.deepEqual(refresh.steps.map((s) => [s.name, s.op]), [["customers-from-s3", "delete"]]);
+    assert.deepEqual(writes(e2e.aws), [], "refresh only reads");
+
+    const up = await stack.up();
+    assert.deepEqual(up.steps.map((s) => [s.name, s.op]), [["customers-from-s3", "create"]]);
+    assert.deepEqual(writes(e2e.aws).map((r) => r.operation), ["PutIntegration"]);
+    assert.ok(await getIntegration(e2e.aws, "retail", QUICKSTART_URI), "the integration exists again");
+    assert.deepEqual(await flowNames(e2e.aws), ["customers-from-s3"]);
+  });
+
+  it("an integration created with `aws customer-profiles put-integration` is adopted with the import option, untouched, with no diff afterwards", async () => {
+    await awsCli(e2e.aws, [
+      "customer-profiles", "put-integration",
+      "--domain-name", "retail",
+      "--uri", SHOPIFY_URI,
+      "--object-type-names", "ShopifyCreateOrders=ShopifyOrder,ShopifyUpdatedOrders=ShopifyOrder",
+      "--tags", "team=commerce,env=e2e",
+    ]);
+    const existing = await getIntegration(e2e.aws, "retail", SHOPIFY_URI);
+    const stack = await e2e.stack("events", { importId: `retail/${SHOPIFY_URI}` });
+    e2e.aws.emulator.clearRequests();
+
+    const up = await stack.up();
+    assert.deepEqual(
+      up.steps.map((s) => [s.name, s.op]).sort(),
+      [["segment-identify", "create"], ["shopify-orders", "import"]],
+    );
+    assert.deepEqual(
+      writes(e2e.aws).map((r) => `${r.operation} ${r.input!.Uri}`),
+      [`PutIntegration ${SEGMENT_URI}`],
+      "the imported integration is not written",
+    );
+    assert.deepEqual(await getIntegration(e2e.aws, "retail", SHOPIFY_URI), existing);
+
+    e2e.aws.emulator.clearRequests();
+    const preview = await stack.preview({ expectNoChanges: true });
+    assert.deepEqual(
+      preview.steps.map((s) => [s.name, s.op]).sort(),
+      [["segment-identify", "same"], ["shopify-orders", "same"]],
+    );
+    assert.deepEqual(writes(e2e.aws), []);
+  });
+});

@@ -1,0 +1,115 @@
+import { strict as assert } from "assert";
+import { isDeepStrictEqual } from "node:util";
+import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
+import { describeFlow, flowNames, getIntegration, integrationsIn, writes } from "../support/e2e-aws";
+
+const QUICKSTART_URI = "arn:aws:appflow:us-east-1:123456789012:flow/customers-from-s3";
+const SHOPIFY_URI = "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/shopify.com/1234567/orders";
+const SEGMENT_URI = "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/segment.com/SEGMENT_ID/identify";
+
+/** The input members whose values differ between two sets of inputs. */
+function changedInputs(olds: Record<string, unknown> = {}, news: Record<string, unknown> = {}): string[] {
+  const keys = new Set([...Object.keys(olds), ...Object.keys(news)]);
+  return [...keys].filter((k) => !isDeepStrictEqual(olds[k], news[k])).sort();
+}
+
+describe("Changing a deployed program, with the real pulumi CLI against the local endpoint", function () {
+  this.timeout(E2E_TEST_TIMEOUT);
+  this.slow(30_000);
+  const e2e = useE2E({ examples: ["quickstart", "events"], domains: ["retail", "retail-eu"] });
+
+  it("a tags-only change updates in place with TagResource and UntagResource only: the integration is never rewritten", async () => {
+    const stack = await e2e.stack("quickstart", { tags: { team: "crm", env: "dev" } });
+    const created = (await stack.up()).steps[0].newOutputs!;
+    await stack.setConfig({ tags: { team: "data", owner: "ana" } });
+    e2e.aws.emulator.clearRequests();
+
+    const preview = await stack.preview();
+    assert.deepEqual(preview.steps.map((s) => [s.name, s.op]), [["customers-from-s3", "update"]]);
+    assert.deepEqual(changedInputs(preview.steps[0].oldInputs, preview.steps[0].newInputs), ["tags"]);
+    assert.deepEqual(writes(e2e.aws), [], "preview writes nothing");
+
+    const up = await stack.up();
+    assert.deepEqual(up.steps.map((s) => [s.name, s.op]), [["customers-from-s3", "update"]]);
+    const [tag, untag, ...rest] = writes(e2e.aws);
+    assert.deepEqual(rest, [], "nothing but one TagResource and one UntagResource");
+    assert.equal(tag.operation, "TagResource");
+    assert.equal(tag.input!.resourceArn, created.arn);
+    assert.deepEqual(tag.input!.tags, { team: "data", owner: "ana" });
+    assert.equal(untag.operation, "UntagResource");
+    assert.equal(untag.input!.resourceArn, created.arn);
+    assert.deepEqual(untag.input!.tagKeys, ["env"]);
+    const integration = await getIntegration(e2e.aws, "retail", QUICKSTART_URI);
+    assert.deepEqual(integration?.Tags, { team: "data", owner: "ana" });
+    assert.equal(integration?.LastUpdatedAt?.toISOString(), created.lastUpdatedAt, "the integration itself was not written");
+  });
+
+  it("a flow change updates in place with one PutIntegration carrying the whole new FlowDefinition", async () => {
+    const stack = await e2e.stack("quickstart");
+    const created = (await stack.up()).steps[0].newOutputs!;
+    await stack.setConfig({ bucketPrefix: "customers/2027/" });
+    e2e.aws.emulator.clearRequests();
+
+    const up = await stack.up();
+    assert.deepEqual(up.steps.map((s) => [s.name, s.op]), [["customers-from-s3", "update"]]);
+    const [put, ...rest] = writes(e2e.aws);
+    assert.deepEqual(rest, [], "nothing but one PutIntegration");
+    assert.equal(put.operation, "PutIntegration");
+    assert.equal(put.input!.DomainName, "retail");
+    assert.equal(put.input!.Uri, QUICKSTART_URI, "the integration is rewritten in place, under its URI");
+    assert.equal(put.input!.Tags, undefined, "unchanged tags are not sent again");
+    const flow = put.input!.FlowDefinition as Record<string, any>;
+    assert.equal(flow.FlowName, "customers-from-s3");
+    assert.match(flow.KmsArn, /^arn:aws:kms:/);
+    assert.deepEqual(flow.SourceFlowConfig, {
+      ConnectorType: "S3",
+      SourceConnectorProperties: { S3: { BucketName: "retail-exports", BucketPrefix: "customers/2027/" } },
+    });
+    assert.deepEqual(flow.Tasks, [{ TaskType: "Filter", SourceFields: ["email", "name"], ConnectorOperator: { S3: "PROJECTION" } }]);
+    assert.deepEqual(flow.TriggerConfig, { TriggerType: "OnDemand" });
+
+    const described = await describeFlow(e2e.aws, "customers-from-s3");
+    assert.equal(described.sourceFlowConfig?.sourceConnectorProperties?.S3?.bucketPrefix, "customers/2027/");
+    const updated = up.steps[0].newOutputs!;
+    assert.equal(updated.createdAt, created.createdAt);
+    assert.equal(updated.flowDefinition.sourceFlowConfig.sourceConnectorProperties.s3.bucketPrefix, "customers/2027/");
+  });
+
+  it("a domainName change replaces integrations that name their URI: each is created in the new domain, then deleted from the old", async () => {
+    const stack = await e2e.stack("events");
+    await stack.up();
+    await stack.setConfig({ domainName: "retail-eu" });
+    e2e.aws.emulator.clearRequests();
+
+    const preview = await stack.preview();
+    assert.deepEqual(
+      preview.steps.map((s) => [s.name, s.op]).sort(),
+      [["segment-identify", "replace"], ["shopify-orders", "replace"]],
+    );
+    assert.deepEqual(writes(e2e.aws), [], "preview writes nothing");
+
+    await stack.up();
+    const calls = writes(e2e.aws).map((r) => `${r.operation} ${r.input!.DomainName} ${r.input!.Uri}`);
+    assert.deepEqual(calls.slice(0, 2).sort(), [`PutIntegration retail-eu ${SEGMENT_URI}`, `PutIntegration retail-eu ${SHOPIFY_URI}`]);
+    assert.deepEqual(calls.slice(2).sort(), [`DeleteIntegration retail ${SEGMENT_URI}`, `DeleteIntegration retail ${SHOPIFY_URI}`]);
+    assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
+    assert.deepEqual((await integrationsIn(e2e.aws, "retail-eu")).map((i) => i.Uri).sort(), [SEGMENT_URI, SHOPIFY_URI]);
+  });
+
+  it("a domainName change replaces a flow integration: the old one and its flow go first, since the new flow takes the same name", async () => {
+    const stack = await e2e.stack("quickstart");
+    await stack.up();
+    await stack.setConfig({ domainName: "retail-eu" });
+    e2e.aws.emulator.clearRequests();
+
+    const up = await stack.up({ mayFail: true });
+    assert.deepEqual(up.errors, [], "the replacement succeeds");
+    assert.deepEqual(
+      writes(e2e.aws).map((r) => `${r.operation} ${r.input!.DomainName}`),
+      ["DeleteIntegration retail", "PutIntegration retail-eu"],
+    );
+    assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
+    assert.deepEqual((await integrationsIn(e2e.aws, "retail-eu")).map((i) => i.Uri), [QUICKSTART_URI]);
+    assert.deepEqual(await flowNames(e2e.aws), ["customers-from-s3"]);
+  });
+});
