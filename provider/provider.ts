@@ -4,6 +4,8 @@
  * create → one PutIntegration carrying the tags; update → one PutIntegration with the full
  * desired state when attributes change, TagResource/UntagResource for exactly the tags that
  * change; delete → DeleteIntegration; read → GetIntegration (+ DescribeFlow for a flow).
+ * A write whose answer is lost is settled by reading back (writes.ts); a failure after a write
+ * hands the engine the state as it now is (partialFailure).
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { clientsFor, type AwsClients } from "./clients";
@@ -11,11 +13,11 @@ import { resolveRegion, settingsFromConfig, type ProviderSettings } from "./conf
 import { compareIntegration, toDiffResult } from "./diff";
 import { ProviderError } from "./errors";
 import { formatId, integrationArn, parseId } from "./ids";
-import { flowDefinitionFromFlow, outputsFromIntegration, putIntegrationRequest } from "./mapping";
+import { flowDefinitionFromFlow, outputsFromIntegration } from "./mapping";
 import { normalizeInputs } from "./normalize";
 import { buildOutputs, inputsFromOutputs } from "./outputs";
 import { diffTags } from "./tags";
-import { applyTagChanges, deleteIntegration, putNewIntegration } from "./writes";
+import { applyTagChanges, deleteIntegration, putNewIntegration, rewriteIntegration } from "./writes";
 import { deepEqual } from "./equality";
 import { checkIntegration } from "./validation";
 import * as api from "./api";
@@ -121,20 +123,8 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     const c = this.clients(previous.region);
     const ids = { domainName: previous.domainName, uri: previous.uri };
     const { changed } = compareIntegration(previous, desired, previous.region);
-    const tagChanges = diffTags(previous.tags, desired.tags);
-
-    let written: Record<string, unknown> | undefined;
-    if (changed.some((k) => k !== "tags")) {
-      // PutIntegration is an upsert: without this it would silently recreate an integration
-      // deleted outside Pulumi instead of telling the user their state is stale.
-      if (!(await api.getIntegration(c, ids.domainName, ids.uri))) {
-        throw api.integrationGone({ ...ids, region: previous.region });
-      }
-      // Its answer carries the tags as they were before this update's tag calls: not the state's.
-      const { Tags: _before, ...rest } = await api.putIntegration(c, putIntegrationRequest(desired, { uri: previous.uri, withTags: false }));
-      written = rest;
-    }
-    const { tags, failure } = await applyTagChanges(c, previous.arn, ids, previous.tags, tagChanges);
+    const written = changed.some((k) => k !== "tags") ? await rewriteIntegration(c, ids, desired) : undefined;
+    const { tags, failure } = await applyTagChanges(c, previous.arn, ids, previous.tags, diffTags(previous.tags, desired.tags));
     const outs = buildOutputs({ ...desired, tags }, written, { region: previous.region, arn: previous.arn, previous });
     if (failure) {
       // Nothing changed: the state as it stands is still the truth.

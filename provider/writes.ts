@@ -52,6 +52,20 @@ export async function putNewIntegration(c: AwsClients, inputs: IntegrationInputs
 }
 
 /**
+ * Rewrites an existing integration's attributes with one PutIntegration carrying the whole desired
+ * state but not the tags, which are TagResource's. Its answer's tags are left out: they are
+ * from before this update's tag calls. A write whose answer is lost is not settled here: the
+ * state keeps the previous attributes, and the next update writes them again.
+ */
+export async function rewriteIntegration(c: AwsClients, ids: Ids, desired: IntegrationInputs): Promise<api.IntegrationRecord> {
+  // PutIntegration is an upsert: without this it would silently recreate an integration
+  // deleted outside Pulumi instead of telling the user their state is stale.
+  if (!(await api.getIntegration(c, ids.domainName, ids.uri))) throw api.integrationGone({ ...ids, region: c.region });
+  const { Tags: _before, ...written } = await api.putIntegration(c, putIntegrationRequest(desired, { uri: ids.uri, withTags: false }));
+  return written;
+}
+
+/**
  * Deletes an integration; one already gone counts as deleted. When the answer was lost, an
  * integration no longer found was deleted by this call, and the delete succeeded.
  */
