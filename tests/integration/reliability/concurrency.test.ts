@@ -1,7 +1,6 @@
 import { strict as assert } from "assert";
 import { DescribeFlowCommand, ListFlowsCommand } from "@aws-sdk/client-appflow";
 import { GetIntegrationCommand } from "@aws-sdk/client-customer-profiles";
-import { useEmulator, seedRetailDomain, seedConnectorProfile } from "../../support/aws-env";
 import { salesforceFlowIntegration } from "../../support/fixtures";
 import { clientsFor } from "../../../provider/clients";
 import type { IntegrationInputs } from "../../../sdk/types";
@@ -15,6 +14,7 @@ import {
   integrationsIn,
   isFaulted,
   successesPerIntegration,
+  useSeededEndpoint,
   withEnv,
 } from "./support";
 
@@ -44,14 +44,8 @@ function changed(i: number): IntegrationInputs {
  */
 describe("reliability: concurrent operations through one provider (local endpoint, real SDK)", function () {
   this.timeout(300_000);
-  const aws = useEmulator();
+  const aws = useSeededEndpoint();
 
-  beforeEach(async () => {
-    aws.emulator.reset();
-    await seedRetailDomain(aws);
-    await seedConnectorProfile(aws, "salesforce-prod", "Salesforce");
-    aws.emulator.clearRequests();
-  });
 
   it("50 creates, 50 updates and 50 deletes at once under 30% throttling and 5% 500s: each integration ends as its own operation left it", async () => {
     const setup = await Engine.start();

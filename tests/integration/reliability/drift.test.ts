@@ -6,10 +6,9 @@ import {
   UntagResourceCommand,
   type FlowDefinition,
 } from "@aws-sdk/client-customer-profiles";
-import { useEmulator, seedRetailDomain, seedConnectorProfile } from "../../support/aws-env";
 import { eventIntegration, salesforceFlowIntegration } from "../../support/fixtures";
 import type { IntegrationOutputs } from "../../../sdk/types";
-import { Engine } from "./support";
+import { Engine, useSeededEndpoint } from "./support";
 
 /** The flow of salesforceFlowIntegration() with its trigger, tasks and source changed, as a console user would. */
 const EDITED_FLOW: FlowDefinition = {
@@ -35,13 +34,10 @@ const EDITED_FLOW: FlowDefinition = {
  */
 describe("reliability: drift made outside Pulumi (local endpoint, real SDK)", function () {
   this.timeout(60_000);
-  const aws = useEmulator();
+  const aws = useSeededEndpoint();
   let engine: Engine;
 
   beforeEach(async () => {
-    aws.emulator.reset();
-    await seedRetailDomain(aws);
-    await seedConnectorProfile(aws, "salesforce-prod", "Salesforce");
     engine = await Engine.start();
   });
 

@@ -6,10 +6,10 @@ import { AccessDeniedException, CustomerProfilesClient } from "@aws-sdk/client-c
 import { STSServiceException } from "@aws-sdk/client-sts";
 import { startEmulator } from "../../../emulator";
 import { explain } from "../../../provider/errors";
-import { useEmulator, seedRetailDomain, seedConnectorProfile } from "../../support/aws-env";
+import { seedRetailDomain, seedConnectorProfile } from "../../support/aws-env";
 import { salesforceFlowIntegration } from "../../support/fixtures";
 import type { IntegrationInputs } from "../../../sdk/types";
-import { capturingOutput, Engine, eventAt, IMPATIENT, withEnv } from "./support";
+import { capturingOutput, Engine, eventAt, IMPATIENT, withEnv, useSeededEndpoint } from "./support";
 
 /**
  * An endpoint answering every request with one AWS error, in the REST-JSON form Customer Profiles
@@ -54,13 +54,10 @@ function secretFlow(overrides: Partial<IntegrationInputs> = {}): IntegrationInpu
  */
 describe("reliability: errors a user can act on (local endpoint, real SDK)", function () {
   this.timeout(60_000);
-  const aws = useEmulator();
+  const aws = useSeededEndpoint();
   let engine: Engine;
 
   beforeEach(async () => {
-    aws.emulator.reset();
-    await seedRetailDomain(aws);
-    await seedConnectorProfile(aws, "salesforce-prod", "Salesforce");
     engine = await Engine.start();
   });
 

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { DeleteIntegrationCommand } from "@aws-sdk/client-customer-profiles";
-import { useEmulator, seedRetailDomain, operations, WRITE_OPERATIONS } from "../../support/aws-env";
-import { Engine, eventAt, flowAt, IMPATIENT, integrationsIn, until, withEnv } from "./support";
+import { operations, WRITE_OPERATIONS } from "../../support/aws-env";
+import { Engine, eventAt, flowAt, IMPATIENT, integrationsIn, until, withEnv, useSeededEndpoint } from "./support";
 
 const THROTTLED = { seed: 11, rules: [{ throttleRate: 0.3 }] };
 
@@ -12,12 +12,10 @@ const THROTTLED = { seed: 11, rules: [{ throttleRate: 0.3 }] };
  */
 describe("reliability: repeated and stale operations (local endpoint, real SDK)", function () {
   this.timeout(120_000);
-  const aws = useEmulator();
+  const aws = useSeededEndpoint();
   let engine: Engine;
 
   beforeEach(async () => {
-    aws.emulator.reset();
-    await seedRetailDomain(aws);
     engine = await Engine.start();
   });
 

@@ -1,8 +1,8 @@
 import { strict as assert } from "assert";
 import { GetIntegrationCommand } from "@aws-sdk/client-customer-profiles";
-import { useEmulator, seedRetailDomain, operations, WRITE_OPERATIONS } from "../../support/aws-env";
+import { operations, WRITE_OPERATIONS } from "../../support/aws-env";
 import type { IntegrationOutputs } from "../../../sdk/types";
-import { Engine, eventAt, flowAt, IMPATIENT, SERIALIZED_PROVIDER, until, withEnv } from "./support";
+import { Engine, eventAt, flowAt, IMPATIENT, SERIALIZED_PROVIDER, until, withEnv, useSeededEndpoint } from "./support";
 
 // The encoding Pulumi's dynamic provider puts a partial state through (ErrorResourceInitFailed).
 const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
@@ -16,7 +16,7 @@ type PartialFailure = Error & { id?: string; properties?: Record<string, any>; r
  */
 describe("reliability: partial failures (local endpoint, real SDK)", function () {
   this.timeout(60_000);
-  const aws = useEmulator();
+  const aws = useSeededEndpoint();
 
   const tagsHeld = async (uri: string) =>
     (await aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: "retail", Uri: uri }))).Tags;
@@ -33,11 +33,6 @@ describe("reliability: partial failures (local endpoint, real SDK)", function ()
     return failure as PartialFailure & { properties: IntegrationOutputs };
   }
 
-  beforeEach(async () => {
-    aws.emulator.reset();
-    await seedRetailDomain(aws);
-    aws.emulator.clearRequests();
-  });
 
   it("PutIntegration written, TagResource failing: the error carries the new attributes and the old tags, and the next update converges", async () => {
     const engine = await Engine.start();

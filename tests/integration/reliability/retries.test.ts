@@ -3,7 +3,6 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { ListFlowsCommand } from "@aws-sdk/client-appflow";
-import { useEmulator, seedRetailDomain } from "../../support/aws-env";
 import { DEFAULT_MAX_ATTEMPTS, maxAttemptsSetting, retryStrategy } from "../../../provider/retry";
 import {
   allAtOnce,
@@ -16,6 +15,7 @@ import {
   isFaulted,
   successesPerIntegration,
   until,
+  useSeededEndpoint,
   withEnv,
 } from "./support";
 
@@ -29,13 +29,8 @@ const fifty = () => Array.from({ length: 50 }, (_, i) => (i % 5 === 0 ? flowAt(i
  */
 describe("reliability: retries under throttling and server errors (local endpoint, real SDK)", function () {
   this.timeout(300_000);
-  const aws = useEmulator();
+  const aws = useSeededEndpoint();
 
-  beforeEach(async () => {
-    aws.emulator.reset();
-    await seedRetailDomain(aws);
-    aws.emulator.clearRequests();
-  });
 
   it("50 creates at once with 30% of calls throttled and 5% failing with 500: each integration is written exactly once", async () => {
     const engine = await Engine.start();

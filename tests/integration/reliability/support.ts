@@ -11,6 +11,7 @@ import { resetConnectorProfileCatalog } from "../../../provider/validation";
 import type { RequestRecord } from "../../../emulator/types";
 import type { IntegrationInputs, IntegrationOutputs } from "../../../sdk/types";
 import { eventIntegration, s3FlowIntegration } from "../../support/fixtures";
+import { useEmulator, seedRetailDomain, seedConnectorProfile, type EmulatorHandle } from "../../support/aws-env";
 
 /** What the engine carries in every resource's properties; a partial state must keep it. */
 export const SERIALIZED_PROVIDER = "serialized-provider-sentinel";
@@ -20,6 +21,21 @@ type Props = Record<string, any>;
 export interface Created {
   id: string;
   outs: IntegrationOutputs;
+}
+
+/**
+ * The local endpoint for a suite, put back before each spec to the retail domain with its object
+ * types and the "salesforce-prod" connector profile, with no faults and an empty request log.
+ */
+export function useSeededEndpoint(): EmulatorHandle {
+  const aws = useEmulator();
+  beforeEach(async () => {
+    aws.emulator.reset();
+    await seedRetailDomain(aws);
+    await seedConnectorProfile(aws, "salesforce-prod", "Salesforce");
+    aws.emulator.clearRequests();
+  });
+  return aws;
 }
 
 /** One provider process, as `pulumi up` runs it. */

@@ -3,8 +3,7 @@ import * as fs from "node:fs";
 import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
-import { useEmulator, seedRetailDomain } from "../../support/aws-env";
-import { capturingOutput, Engine, eventAt, IMPATIENT, until, withEnv } from "./support";
+import { capturingOutput, Engine, eventAt, IMPATIENT, until, withEnv, useSeededEndpoint } from "./support";
 
 /** Generous: three attempts of 250 ms each, with backoff, take about a second. */
 const BOUND_MS = 20_000;
@@ -25,13 +24,8 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ error: Error; ms: numbe
  */
 describe("reliability: timeouts (local endpoint, real SDK)", function () {
   this.timeout(120_000);
-  const aws = useEmulator();
+  const aws = useSeededEndpoint();
 
-  beforeEach(async () => {
-    aws.emulator.reset();
-    await seedRetailDomain(aws);
-    aws.emulator.clearRequests();
-  });
 
   it("every lifecycle operation against an endpoint that never answers fails in bounded time, naming endpoint and operation", async () => {
     const existing = await (await Engine.start()).create(eventAt(1));
