@@ -43,7 +43,8 @@ const HOW_TO_GET_ONE =
  */
 export async function findEngine(options: { build?: boolean; echo?: boolean } = {}): Promise<EngineLookup> {
   if (!options.build && !engineAtHand()) return { unavailable: `no Pulumi engine found: ${HOW_TO_GET_ONE}` };
-  const r = await run("bash", [ENSURE], { cwd: REPO_ROOT, echo: options.echo });
+  // Its progress goes to stderr; stdout is only the directory.
+  const r = await run("bash", [ENSURE], { cwd: REPO_ROOT, echo: options.echo ? "stderr" : false });
   const binDir = r.stdout.trim().split("\n").pop() ?? "";
   if (r.code !== 0 || !fs.existsSync(path.join(binDir, "pulumi"))) {
     return { unavailable: `scripts/ensure-pulumi.sh failed (exit ${r.code}):\n${tail(r.stderr, 15)}\nTo fix: ${HOW_TO_GET_ONE}` };
@@ -200,13 +201,13 @@ export class Stack {
 
   private async ok(args: string[], options: { echo?: boolean } = {}): Promise<CommandResult> {
     const r = await this.cli(args, options);
-    if (r.code !== 0) throw new Error(`pulumi ${args.join(" ")} failed (exit ${r.code}):\n${tail(`${r.stdout}\n${r.stderr}`)}`);
+    if (r.code !== 0) throw new Error(`pulumi ${args.join(" ")} failed (exit ${r.code})${this.why(r, options.echo)}`);
     return r;
   }
 
   /** Creates the stack, with `aws:region` and the program's config. */
   async init(config: Record<string, unknown> = {}): Promise<this> {
-    await this.ok(["stack", "init"], { echo: false });
+    await this.ok(["stack", "init"]);
     await this.setConfig(config);
     return this;
   }
@@ -221,11 +222,13 @@ export class Stack {
     await this.ok(["config", "rm", key]);
   }
 
-  /** `pulumi preview`; with `mayFail`, a failed preview is returned instead of thrown. */
-  async preview(options: { mayFail?: boolean; expectNoChanges?: boolean } = {}): Promise<OperationResult> {
+  /**
+   * `pulumi preview`; with `mayFail`, a failed preview is returned instead of thrown. When echoing
+   * (the demo), `diff` shows the property-level diff instead of the summary.
+   */
+  async preview(options: { mayFail?: boolean; expectNoChanges?: boolean; diff?: boolean } = {}): Promise<OperationResult> {
     const args = ["preview", ...(options.expectNoChanges ? ["--expect-no-changes"] : [])];
-    // The demo shows the human diff; specs read the JSON.
-    if (this.echo) return this.withoutSteps(await this.checked(["preview", "--diff", ...args.slice(1)], options.mayFail));
+    if (this.echo) return this.withoutSteps(await this.checked([...args, ...(options.diff ? ["--diff"] : [])], options.mayFail));
     return this.parsed(parsePreview(await this.cli([...args, "--json"])), args, options.mayFail);
   }
 
@@ -261,6 +264,11 @@ export class Stack {
 
   private async checked(args: string[], mayFail = false): Promise<CommandResult> {
     return mayFail ? this.cli(args) : this.ok(args);
+  }
+
+  /** The end of the output, unless it was just shown. */
+  private why(r: CommandResult, echo?: boolean): string {
+    return (echo ?? this.echo) ? "" : `:\n${tail(`${r.stdout}\n${r.stderr}`)}`;
   }
 
   private withoutSteps(r: CommandResult): OperationResult {

@@ -16,6 +16,8 @@ export type ExampleName = (typeof EXAMPLES)[number];
 const CACHE_ROOT = path.join(os.tmpdir(), "pulumi-customer-profiles-integration-e2e");
 /** Installs of older tarballs kept per dependency set, for a checkout switching back and forth. */
 const INSTALLS_KEPT = 3;
+/** An older install is removed only when no run has used it for this long: another may be using it now. */
+const INSTALL_IDLE_MS = 60 * 60_000;
 
 export interface CommandResult {
   code: number;
@@ -27,7 +29,7 @@ export interface CommandResult {
 export function run(
   command: string,
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; echo?: boolean } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; echo?: boolean | "stderr" } = {},
 ): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
@@ -39,7 +41,7 @@ export function run(
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => {
       stdout += d;
-      if (options.echo) process.stdout.write(d);
+      if (options.echo === true) process.stdout.write(d);
     });
     child.stderr.on("data", (d: Buffer) => {
       stderr += d;
@@ -90,8 +92,11 @@ async function buildIfStale(): Promise<void> {
 }
 
 export interface PackedPackage {
+  /** The tarball, stored under its hash. */
   tarball: string;
   sha256: string;
+  /** The name npm pack gave it. */
+  filename: string;
 }
 
 let packed: Promise<PackedPackage> | undefined;
@@ -112,7 +117,7 @@ export function packedPackage(): Promise<PackedPackage> {
         fs.writeFileSync(`${tarball}.${process.pid}`, bytes);
         fs.renameSync(`${tarball}.${process.pid}`, tarball);
       }
-      return { tarball, sha256: hash };
+      return { tarball, sha256: hash, filename };
     } finally {
       fs.rmSync(scratch, { recursive: true, force: true });
     }
@@ -154,7 +159,7 @@ async function installInto(dir: string, example: ExampleName, tarball: string, l
     fs.utimesSync(dir, new Date(), new Date());
     return dir;
   }
-  log(`npm install of examples/${example}'s dependencies and ${path.basename(tarball)} into ${dir}`);
+  log(`npm install of examples/${example}'s dependencies, this package from its tarball, into ${dir}`);
   const staging = `${dir}.staging-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { recursive: true });
@@ -179,24 +184,34 @@ function pruneOldInstalls(root: string, depsPrefix: string): void {
     .filter((e) => e.startsWith(`${depsPrefix}-`) && !e.includes(".staging-"))
     .map((e) => ({ dir: path.join(root, e), mtime: fs.statSync(path.join(root, e)).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
-  for (const old of same.slice(INSTALLS_KEPT)) fs.rmSync(old.dir, { recursive: true, force: true });
+  for (const old of same.slice(INSTALLS_KEPT)) {
+    if (Date.now() - old.mtime > INSTALL_IDLE_MS) fs.rmSync(old.dir, { recursive: true, force: true });
+  }
 }
 
-/**
- * A copy of the example at `dest`, with its own node_modules: hard links to the cached install
- * where the file system allows (fast, and a distinct path, so moving the copy moves its
- * dependencies with it), else a plain copy. `linked: false` always copies, for a directory the
- * user may later `npm install` into, which would write through hard links into the cache.
- */
-export async function workingCopy(example: ExampleName, dest: string, options: { linked?: boolean; log?: (line: string) => void } = {}): Promise<void> {
-  const installed = await installedDependencies(example, options.log);
+/** A copy of the example's own files at `dest`, with its dependencies installed (see `installDependencies`). */
+export async function workingCopy(example: ExampleName, dest: string, options: { log?: (line: string) => void } = {}): Promise<void> {
   fs.mkdirSync(dest, { recursive: true });
   for (const entry of fs.readdirSync(exampleDir(example))) {
     if (entry === "node_modules" || entry === "bin" || entry === "package-lock.json" || /^Pulumi\..+\.yaml$/.test(entry)) continue;
     fs.cpSync(path.join(exampleDir(example), entry), path.join(dest, entry), { recursive: true });
   }
-  const from = path.join(installed, "node_modules");
-  const to = path.join(dest, "node_modules");
+  await installDependencies(example, dest, options);
+}
+
+/**
+ * `dir`/node_modules from the cached install: hard links where the file system allows (fast,
+ * and a distinct path, so moving the directory moves its dependencies with it), else a plain
+ * copy. `linked: false` always copies, for a directory the user may later `npm install` into,
+ * which would write through hard links into the cache.
+ */
+export async function installDependencies(
+  example: ExampleName,
+  dir: string,
+  options: { linked?: boolean; log?: (line: string) => void } = {},
+): Promise<void> {
+  const from = path.join(await installedDependencies(example, options.log), "node_modules");
+  const to = path.join(dir, "node_modules");
   fs.rmSync(to, { recursive: true, force: true });
   if (options.linked !== false && (await run("cp", ["-al", from, to])).code === 0) return;
   fs.rmSync(to, { recursive: true, force: true });
