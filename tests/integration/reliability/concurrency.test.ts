@@ -60,7 +60,7 @@ describe("reliability: concurrent operations through one provider (local endpoin
       aws.emulator.clearRequests();
       aws.emulator.setFaults(FAULTS);
       const started = Date.now();
-      const { result, error } = await capturingOutput(() =>
+      const { result, error, output } = await capturingOutput(() =>
         allAtOnce<unknown>([
           ...Array.from({ length: 50 }, (_, k) => () => engine.create(nth(100 + k))),
           ...toUpdate.map((c, i) => () => engine.update(c.id, c.outs, changed(i))),
@@ -68,6 +68,7 @@ describe("reliability: concurrent operations through one provider (local endpoin
         ]),
       );
       if (error) throw error;
+      assert.doesNotMatch(output, /cross-check was skipped/, "the catalog answered every check despite the faults");
       const requests = aws.emulator.requests();
       aws.emulator.setFaults({});
       line = `      (measured: 150 operations at once — ${figures(requests, started)})`;
@@ -105,6 +106,8 @@ describe("reliability: concurrent operations through one provider (local endpoin
       const flows = ((await aws.appflow.send(new ListFlowsCommand({ maxResults: 100 }))).flows ?? []).map((f) => f.flowName).sort();
       const wantFlows = [...toUpdate, ...created].map((c) => c.outs.flowDefinition?.flowName).filter(Boolean).sort();
       assert.deepEqual(flows, wantFlows, "the deleted integrations' flows are gone, no other");
+      const profileLookups = requests.filter((r) => r.operation === "DescribeConnectorProfiles" && r.status === 200).length;
+      assert.ok(profileLookups >= 1 && profileLookups <= 3, `the connector-profile catalog answered 15 checks with ${profileLookups} lookups`);
       assert.equal(
         requests.filter((r) => r.operation === "GetCallerIdentity" && r.status === 200).length,
         1,
