@@ -16,6 +16,12 @@ export interface IntegrationChanges {
   changed: (keyof IntegrationInputs)[];
   /** The members among them that force a replacement. */
   replaces: string[];
+  /**
+   * The replacement would need a name the old integration still holds: an AppFlow flow name is
+   * unique per account and region, so a flow integration that keeps its flow name while moving
+   * to another domain must be deleted before its replacement is created.
+   */
+  deleteBeforeReplace: boolean;
 }
 
 export function compareIntegration(
@@ -47,7 +53,10 @@ export function compareIntegration(
   if (news.uri === undefined && olds.flowDefinition?.flowName !== news.flowDefinition?.flowName) {
     replaces.push("flowDefinition.flowName");
   }
-  return { changed, replaces };
+  const flowName = news.flowDefinition?.flowName;
+  const deleteBeforeReplace =
+    replaces.length > 0 && flowName !== undefined && flowName === olds.flowDefinition?.flowName && newRegion === olds.region;
+  return { changed, replaces, deleteBeforeReplace };
 }
 
 export function toDiffResult(c: IntegrationChanges): pulumi.dynamic.DiffResult {
@@ -55,6 +64,6 @@ export function toDiffResult(c: IntegrationChanges): pulumi.dynamic.DiffResult {
     changes: c.changed.length > 0,
     replaces: c.replaces,
     stables: c.replaces.length === 0 ? STABLE_OUTPUTS : [],
-    deleteBeforeReplace: false,
+    deleteBeforeReplace: c.deleteBeforeReplace,
   };
 }

@@ -89,3 +89,19 @@ describe("diff: what a change to the program does to the integration", () => {
     assert.equal(diff(state, eventIntegration()).changes, false);
   });
 });
+
+describe("diff: the order of a replacement", () => {
+  it("a flow integration moving to another domain is deleted first: its flow name is taken until then", () => {
+    const r = diff(stateOf(s3FlowIntegration()), s3FlowIntegration({ domainName: "wholesale" }));
+    assert.deepEqual(r.replaces, ["domainName"]);
+    assert.equal(r.deleteBeforeReplace, true);
+  });
+
+  it("a replacement that frees no name it needs creates the new integration first", () => {
+    const renamed = s3FlowIntegration({ domainName: "wholesale" });
+    renamed.flowDefinition!.flowName = "customers-from-s3-wholesale";
+    assert.equal(diff(stateOf(s3FlowIntegration()), renamed).deleteBeforeReplace, false);
+    assert.equal(diff(stateOf(eventIntegration()), eventIntegration({ domainName: "wholesale" })).deleteBeforeReplace, false);
+    assert.equal(diff(stateOf(s3FlowIntegration()), s3FlowIntegration({ region: "eu-west-1" }), "eu-west-1").deleteBeforeReplace, false);
+  });
+});
