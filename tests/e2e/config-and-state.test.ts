@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
+import { stepsOf } from "../support/e2e-engine";
 import { flowNames, integrationsIn, writes } from "../support/e2e-aws";
 
 describe("Inputs, stack config and state, with the real pulumi CLI against the local endpoint", function () {
@@ -29,7 +30,7 @@ describe("Inputs, stack config and state, with the real pulumi CLI against the l
 
     await stack.setConfig({ "aws:region": "us-east-1" });
     const up = await stack.up();
-    assert.deepEqual(up.steps.map((s) => [s.name, s.op]), [["customers-from-s3", "create"]]);
+    assert.deepEqual(stepsOf(up), [["customers-from-s3", "create"]]);
     assert.equal(up.steps[0].newOutputs!.region, "us-east-1");
     assert.match(up.steps[0].newOutputs!.arn, /^arn:aws:profile:us-east-1:/);
   });
@@ -44,7 +45,7 @@ describe("Inputs, stack config and state, with the real pulumi CLI against the l
     assert.ok(!fs.existsSync(original));
     e2e.aws.emulator.clearRequests();
     const destroyed = await stack.destroy();
-    assert.deepEqual(destroyed.steps.map((s) => [s.name, s.op]), [["customers-from-s3", "delete"]]);
+    assert.deepEqual(stepsOf(destroyed), [["customers-from-s3", "delete"]]);
     assert.deepEqual(writes(e2e.aws).map((r) => r.operation), ["DeleteIntegration"]);
     assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
     assert.deepEqual(await flowNames(e2e.aws), []);

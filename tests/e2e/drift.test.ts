@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
+import { stepsOf } from "../support/e2e-engine";
 import { awsCli, flowNames, getIntegration, writes } from "../support/e2e-aws";
 
 const QUICKSTART_URI = "arn:aws:appflow:us-east-1:123456789012:flow/customers-from-s3";
@@ -18,13 +19,13 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
     e2e.aws.emulator.clearRequests();
 
     const refresh = await stack.refresh();
-    assert.deepEqual(refresh.steps.map((s) => [s.name, s.op]), [["customers-from-s3", "update"]]);
+    assert.deepEqual(stepsOf(refresh), [["customers-from-s3", "update"]]);
     assert.deepEqual(refresh.steps[0].oldOutputs!.tags, { team: "crm" });
     assert.deepEqual(refresh.steps[0].newOutputs!.tags, { team: "ops", owner: "someone-else" });
     assert.deepEqual(writes(e2e.aws), [], "refresh only reads");
 
     const up = await stack.up();
-    assert.deepEqual(up.steps.map((s) => [s.name, s.op]), [["customers-from-s3", "update"]]);
+    assert.deepEqual(stepsOf(up), [["customers-from-s3", "update"]]);
     assert.deepEqual(
       writes(e2e.aws).map((r) => [r.operation, r.input!.tags ?? r.input!.tagKeys]),
       [["TagResource", { team: "crm" }], ["UntagResource", ["owner"]]],
@@ -40,11 +41,11 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
     e2e.aws.emulator.clearRequests();
 
     const refresh = await stack.refresh();
-    assert.deepEqual(refresh.steps.map((s) => [s.name, s.op]), [["customers-from-s3", "delete"]]);
+    assert.deepEqual(stepsOf(refresh), [["customers-from-s3", "delete"]]);
     assert.deepEqual(writes(e2e.aws), [], "refresh only reads");
 
     const up = await stack.up();
-    assert.deepEqual(up.steps.map((s) => [s.name, s.op]), [["customers-from-s3", "create"]]);
+    assert.deepEqual(stepsOf(up), [["customers-from-s3", "create"]]);
     assert.deepEqual(writes(e2e.aws).map((r) => r.operation), ["PutIntegration"]);
     assert.ok(await getIntegration(e2e.aws, "retail", QUICKSTART_URI), "the integration exists again");
     assert.deepEqual(await flowNames(e2e.aws), ["customers-from-s3"]);
@@ -64,7 +65,7 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
 
     const up = await stack.up();
     assert.deepEqual(
-      up.steps.map((s) => [s.name, s.op]).sort(),
+      stepsOf(up),
       [["segment-identify", "create"], ["shopify-orders", "import"]],
     );
     assert.deepEqual(
@@ -77,7 +78,7 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
     e2e.aws.emulator.clearRequests();
     const preview = await stack.preview({ expectNoChanges: true });
     assert.deepEqual(
-      preview.steps.map((s) => [s.name, s.op]).sort(),
+      stepsOf(preview),
       [["segment-identify", "same"], ["shopify-orders", "same"]],
     );
     assert.deepEqual(writes(e2e.aws), []);

@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import * as path from "node:path";
 import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
 import { flowNames, getIntegration, integrationsIn, writes } from "../support/e2e-aws";
+import { stepsOf } from "../support/e2e-engine";
 import { run, workingCopy, type ExampleName } from "../support/e2e-package";
 
 /** What each example's program declares with its config defaults, which the seed data matches. */
@@ -51,7 +52,6 @@ const EXAMPLES: Record<ExampleName, Declared[]> = {
   ],
 };
 
-const byName = <T extends { name: string }>(xs: T[]) => [...xs].sort((a, b) => a.name.localeCompare(b.name));
 
 describe("The examples, deployed by the real pulumi CLI to the local endpoint", function () {
   this.timeout(E2E_TEST_TIMEOUT);
@@ -60,6 +60,8 @@ describe("The examples, deployed by the real pulumi CLI to the local endpoint", 
 
   for (const [example, declared] of Object.entries(EXAMPLES) as [ExampleName, Declared[]][]) {
     const names = declared.map((d) => d.name).sort();
+    /** The same step for every integration the example declares. */
+    const each = (op: string) => names.map((n) => [n, op]);
     const flows = declared.flatMap((d) => (d.flowName ? [d.flowName] : [])).sort();
 
     describe(`examples/${example}`, () => {
@@ -74,10 +76,7 @@ describe("The examples, deployed by the real pulumi CLI to the local endpoint", 
       it("preview lists each integration to create, and makes no write call", async () => {
         const stack = await e2e.stack(example);
         const preview = await stack.preview();
-        assert.deepEqual(
-          byName(preview.steps).map((s) => [s.name, s.op]),
-          names.map((n) => [n, "create"]),
-        );
+        assert.deepEqual(stepsOf(preview), each("create"));
         assert.deepEqual(writes(e2e.aws), []);
         assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
         assert.deepEqual(await flowNames(e2e.aws), []);
@@ -86,10 +85,7 @@ describe("The examples, deployed by the real pulumi CLI to the local endpoint", 
       it("up creates exactly what the program declares; a second up shows no diff and makes no write call", async () => {
         const stack = await e2e.stack(example);
         const up = await stack.up();
-        assert.deepEqual(
-          byName(up.steps).map((s) => [s.name, s.op]),
-          names.map((n) => [n, "create"]),
-        );
+        assert.deepEqual(stepsOf(up), each("create"));
         const puts = writes(e2e.aws);
         assert.deepEqual(puts.map((r) => r.operation), declared.map(() => "PutIntegration"), "one PutIntegration per integration");
         assert.ok(puts.every((r) => r.input!.DomainName === "retail"));
@@ -109,10 +105,7 @@ describe("The examples, deployed by the real pulumi CLI to the local endpoint", 
 
         e2e.aws.emulator.clearRequests();
         const again = await stack.up({ expectNoChanges: true });
-        assert.deepEqual(
-          byName(again.steps).map((s) => [s.name, s.op]),
-          names.map((n) => [n, "same"]),
-        );
+        assert.deepEqual(stepsOf(again), each("same"));
         assert.deepEqual(writes(e2e.aws), []);
       });
 
@@ -134,10 +127,7 @@ describe("The examples, deployed by the real pulumi CLI to the local endpoint", 
 
         e2e.aws.emulator.clearRequests();
         const destroyed = await stack.destroy();
-        assert.deepEqual(
-          byName(destroyed.steps).map((s) => [s.name, s.op]),
-          names.map((n) => [n, "delete"]),
-        );
+        assert.deepEqual(stepsOf(destroyed), each("delete"));
         assert.deepEqual(writes(e2e.aws).map((r) => r.operation), declared.map(() => "DeleteIntegration"));
         assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
         assert.deepEqual(await flowNames(e2e.aws), []);

@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import { isDeepStrictEqual } from "node:util";
 import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
+import { stepsOf } from "../support/e2e-engine";
 import { describeFlow, flowNames, getIntegration, integrationsIn, writes } from "../support/e2e-aws";
 
 const QUICKSTART_URI = "arn:aws:appflow:us-east-1:123456789012:flow/customers-from-s3";
@@ -25,12 +26,12 @@ describe("Changing a deployed program, with the real pulumi CLI against the loca
     e2e.aws.emulator.clearRequests();
 
     const preview = await stack.preview();
-    assert.deepEqual(preview.steps.map((s) => [s.name, s.op]), [["customers-from-s3", "update"]]);
+    assert.deepEqual(stepsOf(preview), [["customers-from-s3", "update"]]);
     assert.deepEqual(changedInputs(preview.steps[0].oldInputs, preview.steps[0].newInputs), ["tags"]);
     assert.deepEqual(writes(e2e.aws), [], "preview writes nothing");
 
     const up = await stack.up();
-    assert.deepEqual(up.steps.map((s) => [s.name, s.op]), [["customers-from-s3", "update"]]);
+    assert.deepEqual(stepsOf(up), [["customers-from-s3", "update"]]);
     const [tag, untag, ...rest] = writes(e2e.aws);
     assert.deepEqual(rest, [], "nothing but one TagResource and one UntagResource");
     assert.equal(tag.operation, "TagResource");
@@ -51,7 +52,7 @@ describe("Changing a deployed program, with the real pulumi CLI against the loca
     e2e.aws.emulator.clearRequests();
 
     const up = await stack.up();
-    assert.deepEqual(up.steps.map((s) => [s.name, s.op]), [["customers-from-s3", "update"]]);
+    assert.deepEqual(stepsOf(up), [["customers-from-s3", "update"]]);
     const [put, ...rest] = writes(e2e.aws);
     assert.deepEqual(rest, [], "nothing but one PutIntegration");
     assert.equal(put.operation, "PutIntegration");
@@ -83,7 +84,7 @@ describe("Changing a deployed program, with the real pulumi CLI against the loca
 
     const preview = await stack.preview();
     assert.deepEqual(
-      preview.steps.map((s) => [s.name, s.op]).sort(),
+      stepsOf(preview),
       [["segment-identify", "replace"], ["shopify-orders", "replace"]],
     );
     assert.deepEqual(writes(e2e.aws), [], "preview writes nothing");

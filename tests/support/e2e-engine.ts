@@ -105,6 +105,11 @@ export interface OperationResult extends CommandResult {
   outputs: Record<string, any>;
 }
 
+/** Each resource's step as [name, op], in name order: what a spec compares with what it expects. */
+export function stepsOf(r: OperationResult): [string, string][] {
+  return [...r.steps].sort((a, b) => a.name.localeCompare(b.name)).map((s) => [s.name, s.op]);
+}
+
 const STACK_TYPE = "pulumi:pulumi:Stack";
 
 function toStep(m: any): Step {
