@@ -1,7 +1,9 @@
 import { strict as assert } from "assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
 import { stepsOf } from "../support/e2e-engine";
-import { awsCli, flowNames, getIntegration, writes } from "../support/e2e-aws";
+import { awsCli, flowNames, getIntegration, integrationsIn, writes } from "../support/e2e-aws";
 
 const QUICKSTART_URI = "arn:aws:appflow:us-east-1:123456789012:flow/customers-from-s3";
 const SHOPIFY_URI = "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/shopify.com/1234567/orders";
@@ -82,5 +84,36 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
       [["segment-identify", "same"], ["shopify-orders", "same"]],
     );
     assert.deepEqual(writes(e2e.aws), []);
+  });
+
+  it("an integration created outside Pulumi is read with Integration.get: its tags and object types reach the program, and destroy leaves it alone", async () => {
+    const otherShop = "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/shopify.com/7654321/orders";
+    await awsCli(e2e.aws, [
+      "customer-profiles", "put-integration",
+      "--domain-name", "retail",
+      "--uri", otherShop,
+      "--object-type-names", "ShopifyCreateOrders=ShopifyOrder",
+      "--tags", "team=other-team",
+    ]);
+    const stack = await e2e.stack("events");
+    // What a user adds to read an integration this stack does not manage, e.g. for its ARN.
+    fs.appendFileSync(
+      path.join(stack.dir, "index.ts"),
+      `\nconst readOnly = Integration.get("read-only", "retail/${otherShop}");\n` +
+        "export const readOnlyIntegration = { arn: readOnly.arn, tags: readOnly.tags, objectTypeNames: readOnly.objectTypeNames };\n",
+    );
+    e2e.aws.emulator.clearRequests();
+
+    const up = await stack.up();
+    assert.deepEqual(stepsOf(up), [["read-only", "read"], ["segment-identify", "create"], ["shopify-orders", "create"]]);
+    assert.ok(writes(e2e.aws).every((r) => r.input!.Uri !== otherShop), "the integration read is not written");
+    assert.deepEqual(up.outputs.readOnlyIntegration, {
+      arn: `arn:aws:profile:us-east-1:123456789012:domains/retail/integrations/${otherShop}`,
+      tags: { team: "other-team" },
+      objectTypeNames: { ShopifyCreateOrders: "ShopifyOrder" },
+    });
+
+    await stack.destroy();
+    assert.deepEqual((await integrationsIn(e2e.aws, "retail")).map((i) => i.Uri), [otherShop]);
   });
 });
