@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
-import { stepsOf } from "../support/e2e-engine";
+import { changedInputs, stepsOf } from "../support/e2e-engine";
 import { awsCli, flowNames, getIntegration, integrationsIn, writes } from "../support/e2e-aws";
 
 const QUICKSTART_URI = "arn:aws:appflow:us-east-1:123456789012:flow/customers-from-s3";
@@ -33,6 +33,18 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
       [["TagResource", { team: "crm" }], ["UntagResource", ["owner"]]],
     );
     assert.deepEqual((await getIntegration(e2e.aws, "retail", QUICKSTART_URI))?.Tags, { team: "crm" });
+  });
+
+  it("a refresh that finds nothing changed leaves the state's inputs as the program wrote them: the next diff shows only the program's own change", async () => {
+    const stack = await e2e.stack("quickstart", { tags: { team: "crm" } });
+    await stack.up();
+    const refresh = await stack.refresh();
+    assert.deepEqual(stepsOf(refresh), [["customers-from-s3", "same"]]);
+
+    await stack.setConfig({ tags: { team: "data" } });
+    const [step] = (await stack.preview()).steps;
+    assert.equal(step.op, "update");
+    assert.deepEqual(changedInputs(step), ["tags"], "region and uri were never the program's inputs");
   });
 
   it("an integration deleted with `aws customer-profiles delete-integration` is reported gone by refresh, and the next up creates it again", async () => {

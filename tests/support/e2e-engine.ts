@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { REPO_ROOT, run, tail, type CommandResult } from "./e2e-package";
 
 export interface Engine {
@@ -108,6 +109,14 @@ export interface OperationResult extends CommandResult {
 /** Each resource's step as [name, op], in name order: what a spec compares with what it expects. */
 export function stepsOf(r: OperationResult): [string, string][] {
   return [...r.steps].sort((a, b) => a.name.localeCompare(b.name)).map((s) => [s.name, s.op]);
+}
+
+/** The input members whose values differ between a step's old and new inputs, sorted. */
+export function changedInputs(step: Step): string[] {
+  const olds = step.oldInputs ?? {};
+  const news = step.newInputs ?? {};
+  const keys = new Set([...Object.keys(olds), ...Object.keys(news)]);
+  return [...keys].filter((k) => !isDeepStrictEqual(olds[k], news[k])).sort();
 }
 
 const STACK_TYPE = "pulumi:pulumi:Stack";
