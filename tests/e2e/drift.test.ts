@@ -3,11 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
 import { changedInputs, stepsOf } from "../support/e2e-engine";
-import { awsCli, flowNames, getIntegration, integrationsIn, writes } from "../support/e2e-aws";
-
-const QUICKSTART_URI = "arn:aws:appflow:us-east-1:123456789012:flow/customers-from-s3";
-const SHOPIFY_URI = "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/shopify.com/1234567/orders";
-const SEGMENT_URI = "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/segment.com/SEGMENT_ID/identify";
+import { awsCli, EXAMPLE_URIS, flowNames, getIntegration, integrationsIn, writes } from "../support/e2e-aws";
 
 describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi CLI", function () {
   this.timeout(E2E_TEST_TIMEOUT);
@@ -32,7 +28,7 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
       writes(e2e.aws).map((r) => [r.operation, r.input!.tags ?? r.input!.tagKeys]),
       [["TagResource", { team: "crm" }], ["UntagResource", ["owner"]]],
     );
-    assert.deepEqual((await getIntegration(e2e.aws, "retail", QUICKSTART_URI))?.Tags, { team: "crm" });
+    assert.deepEqual((await getIntegration(e2e.aws, "retail", EXAMPLE_URIS.quickstart))?.Tags, { team: "crm" });
   });
 
   it("a refresh that finds nothing changed leaves the state's inputs as the program wrote them: the next diff shows only the program's own change", async () => {
@@ -50,7 +46,7 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
   it("an integration deleted with `aws customer-profiles delete-integration` is reported gone by refresh, and the next up creates it again", async () => {
     const stack = await e2e.stack("quickstart");
     await stack.up();
-    await awsCli(e2e.aws, ["customer-profiles", "delete-integration", "--domain-name", "retail", "--uri", QUICKSTART_URI]);
+    await awsCli(e2e.aws, ["customer-profiles", "delete-integration", "--domain-name", "retail", "--uri", EXAMPLE_URIS.quickstart]);
     assert.deepEqual(await flowNames(e2e.aws), [], "deleting the integration deleted its flow");
     e2e.aws.emulator.clearRequests();
 
@@ -61,7 +57,7 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
     const up = await stack.up();
     assert.deepEqual(stepsOf(up), [["customers-from-s3", "create"]]);
     assert.deepEqual(writes(e2e.aws).map((r) => r.operation), ["PutIntegration"]);
-    assert.ok(await getIntegration(e2e.aws, "retail", QUICKSTART_URI), "the integration exists again");
+    assert.ok(await getIntegration(e2e.aws, "retail", EXAMPLE_URIS.quickstart), "the integration exists again");
     assert.deepEqual(await flowNames(e2e.aws), ["customers-from-s3"]);
   });
 
@@ -69,12 +65,12 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
     await awsCli(e2e.aws, [
       "customer-profiles", "put-integration",
       "--domain-name", "retail",
-      "--uri", SHOPIFY_URI,
+      "--uri", EXAMPLE_URIS.shopifyOrders,
       "--object-type-names", "ShopifyCreateOrders=ShopifyOrder,ShopifyUpdatedOrders=ShopifyOrder",
       "--tags", "team=commerce,env=e2e",
     ]);
-    const existing = await getIntegration(e2e.aws, "retail", SHOPIFY_URI);
-    const stack = await e2e.stack("events", { importId: `retail/${SHOPIFY_URI}` });
+    const existing = await getIntegration(e2e.aws, "retail", EXAMPLE_URIS.shopifyOrders);
+    const stack = await e2e.stack("events", { importId: `retail/${EXAMPLE_URIS.shopifyOrders}` });
     e2e.aws.emulator.clearRequests();
 
     const up = await stack.up();
@@ -84,10 +80,10 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
     );
     assert.deepEqual(
       writes(e2e.aws).map((r) => `${r.operation} ${r.input!.Uri}`),
-      [`PutIntegration ${SEGMENT_URI}`],
+      [`PutIntegration ${EXAMPLE_URIS.segmentIdentify}`],
       "the imported integration is not written",
     );
-    assert.deepEqual(await getIntegration(e2e.aws, "retail", SHOPIFY_URI), existing);
+    assert.deepEqual(await getIntegration(e2e.aws, "retail", EXAMPLE_URIS.shopifyOrders), existing);
 
     e2e.aws.emulator.clearRequests();
     const preview = await stack.preview({ expectNoChanges: true });

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as path from "node:path";
 import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
-import { flowNames, getIntegration, integrationsIn, writes } from "../support/e2e-aws";
+import { EXAMPLE_URIS, flowNames, getIntegration, integrationsIn, writes } from "../support/e2e-aws";
 import { stepsOf } from "../support/e2e-engine";
 import { run, workingCopy, type ExampleName } from "../support/e2e-package";
 
@@ -15,13 +15,11 @@ interface Declared {
   tags: Record<string, string>;
 }
 
-const flowUri = (flowName: string) => `arn:aws:appflow:us-east-1:123456789012:flow/${flowName}`;
-
 const EXAMPLES: Record<ExampleName, Declared[]> = {
   quickstart: [
     {
       name: "customers-from-s3",
-      uri: flowUri("customers-from-s3"),
+      uri: EXAMPLE_URIS.quickstart,
       flowName: "customers-from-s3",
       objectTypeName: "CustomerCsv",
       tags: { team: "crm", example: "quickstart" },
@@ -30,7 +28,7 @@ const EXAMPLES: Record<ExampleName, Declared[]> = {
   salesforce: [
     {
       name: "salesforce-contacts",
-      uri: flowUri("salesforce-contacts"),
+      uri: EXAMPLE_URIS.salesforce,
       flowName: "salesforce-contacts",
       objectTypeName: "SalesforceContact",
       tags: { team: "crm", source: "salesforce" },
@@ -39,13 +37,13 @@ const EXAMPLES: Record<ExampleName, Declared[]> = {
   events: [
     {
       name: "shopify-orders",
-      uri: "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/shopify.com/1234567/orders",
+      uri: EXAMPLE_URIS.shopifyOrders,
       objectTypeNames: { ShopifyCreateOrders: "ShopifyOrder", ShopifyUpdatedOrders: "ShopifyOrder" },
       tags: { team: "commerce", env: "e2e" },
     },
     {
       name: "segment-identify",
-      uri: "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/segment.com/SEGMENT_ID/identify",
+      uri: EXAMPLE_URIS.segmentIdentify,
       objectTypeNames: { SegmentIdentify: "SegmentProfile" },
       tags: { team: "commerce", env: "e2e" },
     },

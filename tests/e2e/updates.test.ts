@@ -1,11 +1,7 @@
 import { strict as assert } from "assert";
 import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
 import { changedInputs, stepsOf } from "../support/e2e-engine";
-import { describeFlow, flowNames, getIntegration, integrationsIn, writes } from "../support/e2e-aws";
-
-const QUICKSTART_URI = "arn:aws:appflow:us-east-1:123456789012:flow/customers-from-s3";
-const SHOPIFY_URI = "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/shopify.com/1234567/orders";
-const SEGMENT_URI = "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/segment.com/SEGMENT_ID/identify";
+import { describeFlow, EXAMPLE_URIS, flowNames, getIntegration, integrationsIn, writes } from "../support/e2e-aws";
 
 describe("Changing a deployed program, with the real pulumi CLI against the local endpoint", function () {
   this.timeout(E2E_TEST_TIMEOUT);
@@ -33,7 +29,7 @@ describe("Changing a deployed program, with the real pulumi CLI against the loca
     assert.equal(untag.operation, "UntagResource");
     assert.equal(untag.input!.resourceArn, created.arn);
     assert.deepEqual(untag.input!.tagKeys, ["env"]);
-    const integration = await getIntegration(e2e.aws, "retail", QUICKSTART_URI);
+    const integration = await getIntegration(e2e.aws, "retail", EXAMPLE_URIS.quickstart);
     assert.deepEqual(integration?.Tags, { team: "data", owner: "ana" });
     assert.equal(integration?.LastUpdatedAt?.toISOString(), created.lastUpdatedAt, "the integration itself was not written");
   });
@@ -50,7 +46,7 @@ describe("Changing a deployed program, with the real pulumi CLI against the loca
     assert.deepEqual(rest, [], "nothing but one PutIntegration");
     assert.equal(put.operation, "PutIntegration");
     assert.equal(put.input!.DomainName, "retail");
-    assert.equal(put.input!.Uri, QUICKSTART_URI, "the integration is rewritten in place, under its URI");
+    assert.equal(put.input!.Uri, EXAMPLE_URIS.quickstart, "the integration is rewritten in place, under its URI");
     assert.equal(put.input!.Tags, undefined, "unchanged tags are not sent again");
     const flow = put.input!.FlowDefinition as Record<string, any>;
     assert.equal(flow.FlowName, "customers-from-s3");
@@ -84,10 +80,10 @@ describe("Changing a deployed program, with the real pulumi CLI against the loca
 
     await stack.up();
     const calls = writes(e2e.aws).map((r) => `${r.operation} ${r.input!.DomainName} ${r.input!.Uri}`);
-    assert.deepEqual(calls.slice(0, 2).sort(), [`PutIntegration retail-eu ${SEGMENT_URI}`, `PutIntegration retail-eu ${SHOPIFY_URI}`]);
-    assert.deepEqual(calls.slice(2).sort(), [`DeleteIntegration retail ${SEGMENT_URI}`, `DeleteIntegration retail ${SHOPIFY_URI}`]);
+    assert.deepEqual(calls.slice(0, 2).sort(), [`PutIntegration retail-eu ${EXAMPLE_URIS.segmentIdentify}`, `PutIntegration retail-eu ${EXAMPLE_URIS.shopifyOrders}`]);
+    assert.deepEqual(calls.slice(2).sort(), [`DeleteIntegration retail ${EXAMPLE_URIS.segmentIdentify}`, `DeleteIntegration retail ${EXAMPLE_URIS.shopifyOrders}`]);
     assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
-    assert.deepEqual((await integrationsIn(e2e.aws, "retail-eu")).map((i) => i.Uri).sort(), [SEGMENT_URI, SHOPIFY_URI]);
+    assert.deepEqual((await integrationsIn(e2e.aws, "retail-eu")).map((i) => i.Uri).sort(), [EXAMPLE_URIS.segmentIdentify, EXAMPLE_URIS.shopifyOrders]);
   });
 
   it("a domainName change replaces a flow integration: the old one and its flow go first, since the new flow takes the same name", async () => {
@@ -103,7 +99,7 @@ describe("Changing a deployed program, with the real pulumi CLI against the loca
       ["DeleteIntegration retail", "PutIntegration retail-eu"],
     );
     assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
-    assert.deepEqual((await integrationsIn(e2e.aws, "retail-eu")).map((i) => i.Uri), [QUICKSTART_URI]);
+    assert.deepEqual((await integrationsIn(e2e.aws, "retail-eu")).map((i) => i.Uri), [EXAMPLE_URIS.quickstart]);
     assert.deepEqual(await flowNames(e2e.aws), ["customers-from-s3"]);
   });
 });

@@ -35,6 +35,17 @@ export const SEEDED = {
   connectorProfileName: "salesforce-prod",
 } as const;
 
+/** The URIs the examples' integrations get with their config defaults. */
+export const EXAMPLE_URIS = {
+  /** examples/quickstart: derived by the service from the flow, the flow's ARN. */
+  quickstart: "arn:aws:appflow:us-east-1:123456789012:flow/customers-from-s3",
+  /** examples/salesforce: likewise. */
+  salesforce: "arn:aws:appflow:us-east-1:123456789012:flow/salesforce-contacts",
+  /** examples/events: the two EventBridge partner event sources. */
+  shopifyOrders: "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/shopify.com/1234567/orders",
+  segmentIdentify: "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/segment.com/SEGMENT_ID/identify",
+} as const;
+
 /**
  * Starts an endpoint with a secret key distinctive enough to search the state for: it must never
  * show up there.
