@@ -114,7 +114,10 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     // A program may leave a derived URI unset; keep it unset so the next diff shows nothing.
     if (props?.domainName !== undefined && props.uri === undefined && flowName) delete current.uri;
     const outs = buildOutputs(current, found, { region, arn });
-    return { id, props: outs, inputs: inputsFromOutputs({ ...outs, region: current.region } as IntegrationOutputs) };
+    // On refresh the engine hands back prior outputs (they carry createdAt) and keeps the
+    // program's own inputs; only an import or get needs inputs made from what AWS holds.
+    const importing = props?.createdAt === undefined;
+    return importing ? { id, props: outs, inputs: inputsFromOutputs({ ...outs, region: current.region } as IntegrationOutputs) } : { id, props: outs };
   }
 
   async update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {

@@ -78,8 +78,18 @@ export class Integration extends pulumi.dynamic.Resource {
   public readonly isUnstructured!: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: IntegrationArgs, opts?: pulumi.CustomResourceOptions) {
-    const computed = {
+    // Every output is registered, inputs included: a dynamic resource exposes only the
+    // properties it was constructed with, and `Integration.get` is constructed with none.
+    const outputs = {
+      domainName: undefined,
       uri: undefined,
+      objectTypeName: undefined,
+      objectTypeNames: undefined,
+      tags: undefined,
+      flowDefinition: undefined,
+      roleArn: undefined,
+      eventTriggerNames: undefined,
+      scope: undefined,
       region: undefined,
       arn: undefined,
       createdAt: undefined,
@@ -87,7 +97,7 @@ export class Integration extends pulumi.dynamic.Resource {
       workflowId: undefined,
       isUnstructured: undefined,
     };
-    super(lazyProvider, name, { ...computed, ...(args ?? {}) }, opts, "customerprofiles", "Integration");
+    super(lazyProvider, name, { ...outputs, ...(args ?? {}) }, opts, "customerprofiles", "Integration");
   }
 
   /** Reads an existing integration by id (`<domainName>/<uri>`) into the program, without managing it. */
