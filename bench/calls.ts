@@ -136,7 +136,7 @@ function split(requests: RequestRecord[], n: number): Split {
 interface Measured {
   preview?: Split;
   run: Split;
-  /** The engine's own account of the step, e.g. { update: 1, same: 1 }. */
+  /** The engine's steps for the program's resources (the stack left out), e.g. { update: 3 }. */
   changes: Record<string, number>;
   /** The engine's error, when the step failed. */
   error?: string;
@@ -165,7 +165,9 @@ async function runStep(bench: Bench, stack: Stack, step: Step, n: number, withPr
     previewError = firstError(previewed.result);
   }
   const { result, requests } = await bench.requestsDuring<OperationResult>(() => stack[step.action]({ mayFail: step.mayFail }));
-  return { preview, run: split(requests, n), changes: result.changes, error: previewError ?? firstError(result) };
+  const changes: Record<string, number> = {};
+  for (const { op } of result.steps) changes[op] = (changes[op] ?? 0) + 1;
+  return { preview, run: split(requests, n), changes, error: previewError ?? firstError(result) };
 }
 
 /** Integrations that exist before the program names them, as the adoption steps need. */
@@ -271,8 +273,7 @@ export async function run(bench: Bench): Promise<Section> {
 
   const fmtChanges = (c: Record<string, number>) =>
     Object.entries(c)
-      .filter(([op]) => op !== "same" || Object.keys(c).length === 1)
-      .map(([op, n]) => `${op} ${n}`)
+      .map(([op, k]) => `${op} ${k}`)
       .join(", ");
   return {
     id: "calls",

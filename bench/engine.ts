@@ -47,8 +47,10 @@ interface Run {
 export async function run(bench: Bench): Promise<Section> {
   const quick = bench.options.quick;
   const sizes = quick ? [1, 10, 50] : [1, 10, 50, 100];
-  const repsFor = (n: number) => (quick ? 1 : n <= 10 ? 3 : 2);
+  // Other work on a 2-core machine skews single runs by seconds: more runs where they are cheap.
+  const repsFor = (n: number) => (quick ? 1 : n <= 10 ? 5 : 3);
   const parallelism = defaultParallelism();
+  /** Each repetition's runs of every variant, in order, so ratios pair runs made side by side. */
   const runs = new Map<string, Run[]>();
   const key = (v: Variant, n: number) => `${v.id}@${n}`;
 
@@ -86,6 +88,11 @@ export async function run(bench: Bench): Promise<Section> {
   };
   const [floor, zero, slow] = VARIANTS;
   const mib = (b: number | undefined) => (b === undefined ? undefined : Math.round((b / 2 ** 20) * 10) / 10);
+  /** Median over repetitions of a figure of the runs made side by side in one repetition. */
+  const paired = (n: number, f: (floor: Run, zero: Run, slow: Run) => number) => {
+    const [fs, zs, ss] = [floor, zero, slow].map((v) => runs.get(key(v, n)) ?? []);
+    return median(fs.map((r, i) => f(r, zs[i], ss[i])));
+  };
   const rows = sizes.map((n) => {
     const floorMs = med(floor, n, (r) => r.ms)!;
     const zeroMs = med(zero, n, (r) => r.ms)!;
@@ -98,10 +105,10 @@ export async function run(bench: Bench): Promise<Section> {
       floorMs,
       zeroMs,
       slowMs,
-      ratioToFloor: zeroMs / floorMs,
+      ratioToFloor: paired(n, (f, z) => z.ms / f.ms),
       idealMs: ideal,
       ratioToIdeal: slowMs / ideal,
-      excessOverFloorToIdeal: (slowMs - floorMs) / ideal,
+      excessOverFloorToIdeal: paired(n, (f, _z, s) => (s.ms - f.ms) / ideal),
       callsPerCreate,
       observedParallelism: med(slow, n, (r) => r.maxInFlight),
       rssFloor: mib(med(floor, n, (r) => r.peakRssBytes)),
@@ -160,6 +167,7 @@ export async function run(bench: Bench): Promise<Section> {
     notes: [
       `ideal = ceil(N / ${parallelism}) × calls per create × ${LATENCY_MS} ms: each create's calls back to back, ${parallelism} creates at a time, nothing else. The one-time STS GetCallerIdentity (${LATENCY_MS} ms once, before the first create) is not in it.`,
       `(${LATENCY_MS} ms − floor) / ideal compares what the integrations add over the floor with that ideal.`,
+      "Ratios to the floor are the median of each repetition's own ratio (runs made side by side), so slow drift in the machine's load cancels; times are medians of all runs.",
       "calls in flight = the most calls about integrations the endpoint was answering at once during the 50 ms run: the parallelism the engine actually reached.",
       "The floor runs the same engine, language host and program shape with an inline provider that does nothing, so its time is what any dynamic provider costs.",
     ],

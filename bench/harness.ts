@@ -74,11 +74,7 @@ export class Bench {
       name: `${program}-${++this.stacks}`,
       env: this.env(dir),
     });
-    // Not Stack.init: it passes the name both as an argument and as --stack, which pulumi refuses.
-    const created = await stack.cli(["stack", "init"]);
-    if (created.code !== 0) throw new Error(`pulumi stack init ${stack.name} failed:\n${created.stderr}`);
-    await stack.setConfig({ "aws:region": SEEDED.region, ...config });
-    return stack;
+    return stack.init({ "aws:region": SEEDED.region, ...config });
   }
 
   /** What a pulumi process (and a provider process started by hand) sees. */
