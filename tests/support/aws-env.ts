@@ -6,8 +6,9 @@
 import { startEmulator } from "../../emulator";
 import type { Emulator } from "../../emulator/types";
 import { resetClients } from "../../provider/clients";
-import { CustomerProfilesClient, CreateDomainCommand, PutProfileObjectTypeCommand } from "@aws-sdk/client-customer-profiles";
-import { AppflowClient, CreateConnectorProfileCommand } from "@aws-sdk/client-appflow";
+import { CustomerProfilesClient } from "@aws-sdk/client-customer-profiles";
+import { AppflowClient } from "@aws-sdk/client-appflow";
+import { createConnectorProfile, createDomainWithObjectTypes } from "./emulator-harness";
 
 export interface EmulatorHandle {
   emulator: Emulator;
@@ -55,52 +56,16 @@ export function useEmulator(): EmulatorHandle {
   return handle;
 }
 
-/** A domain with the object types and connector profile the fixtures refer to. */
+/** The object types tests/support/fixtures.ts refers to. */
+export const FIXTURE_OBJECT_TYPES = ["SalesforceContact", "CustomerCsv", "ShopifyOrder", "SegmentProfile"];
+
+/** A domain with the object types the fixtures refer to. */
 export async function seedRetailDomain(h: EmulatorHandle, domainName = "retail"): Promise<void> {
-  await h.customerProfiles.send(new CreateDomainCommand({ DomainName: domainName, DefaultExpirationDays: 365 }));
-  for (const name of ["SalesforceContact", "CustomerCsv", "ShopifyOrder", "SegmentProfile"]) {
-    await h.customerProfiles.send(
-      new PutProfileObjectTypeCommand({
-        DomainName: domainName,
-        ObjectTypeName: name,
-        Description: `${name} objects`,
-        AllowProfileCreation: true,
-        Fields: { email: { Source: "_source.email", Target: "_profile.EmailAddress", ContentType: "STRING" } },
-        Keys: { email: [{ StandardIdentifiers: ["PROFILE", "UNIQUE"], FieldNames: ["email"] }] },
-      }),
-    );
-  }
+  await createDomainWithObjectTypes(h.customerProfiles, domainName, FIXTURE_OBJECT_TYPES);
 }
 
-export async function seedConnectorProfile(h: EmulatorHandle, name: string, connectorType: "Salesforce" | "Zendesk" | "Marketo" | "Servicenow"): Promise<void> {
-  const connectorProfileConfig: Record<string, unknown> =
-    connectorType === "Salesforce"
-      ? {
-          connectorProfileProperties: { Salesforce: { instanceUrl: "https://example.my.salesforce.com" } },
-          connectorProfileCredentials: { Salesforce: { accessToken: "token-not-a-secret" } },
-        }
-      : connectorType === "Zendesk"
-        ? {
-            connectorProfileProperties: { Zendesk: { instanceUrl: "https://example.zendesk.com" } },
-            connectorProfileCredentials: { Zendesk: { clientId: "id", clientSecret: "secret", accessToken: "t" } },
-          }
-        : connectorType === "Marketo"
-          ? {
-              connectorProfileProperties: { Marketo: { instanceUrl: "https://example.mktorest.com" } },
-              connectorProfileCredentials: { Marketo: { clientId: "id", clientSecret: "secret", accessToken: "t" } },
-            }
-          : {
-              connectorProfileProperties: { ServiceNow: { instanceUrl: "https://example.service-now.com" } },
-              connectorProfileCredentials: { ServiceNow: { username: "u", password: "p" } },
-            };
-  await h.appflow.send(
-    new CreateConnectorProfileCommand({
-      connectorProfileName: name,
-      connectorType,
-      connectionMode: "Public",
-      connectorProfileConfig: connectorProfileConfig as never,
-    }),
-  );
+export async function seedConnectorProfile(h: EmulatorHandle, name: string, connectorType: "Salesforce" | "Zendesk"): Promise<void> {
+  await createConnectorProfile(h.appflow, name, connectorType);
 }
 
 /** The AWS operations the endpoint received since the last clear, in order. */
