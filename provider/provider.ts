@@ -19,7 +19,7 @@ import { buildOutputs, inputsFromOutputs } from "./outputs";
 import { diffTags } from "./tags";
 import { applyTagChanges, deleteIntegration, putNewIntegration, rewriteIntegration } from "./writes";
 import { deepEqual } from "./equality";
-import { checkIntegration } from "./validation";
+import { checkIntegration, isUnknown } from "./validation";
 import * as api from "./api";
 import type { IntegrationInputs, IntegrationOutputs } from "../sdk/types";
 
@@ -66,7 +66,8 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     let region: string | undefined;
     const failures = [];
     try {
-      region = await this.region(inputs.region);
+      // A region still unknown at preview is judged when it is known, not resolved now.
+      region = isUnknown(inputs.region) ? undefined : await this.region(inputs.region);
     } catch (err) {
       failures.push({ property: "region", reason: (err as Error).message });
     }
@@ -86,7 +87,8 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     const c = this.clients(region);
     // Asked before any write, so a failure here leaves nothing behind.
     const accountId = await c.accountId();
-    await this.refuseExisting(c, inputs);
+    const existing = await this.findExisting(c, inputs);
+    if (existing) return this.adopt(existing, props);
     const written = await putNewIntegration(c, inputs);
     const uri = (written.Uri as string | undefined) ?? inputs.uri!;
     const outs = buildOutputs(inputs, written, {
@@ -143,27 +145,44 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     await deleteIntegration(this.clients(region), { domainName, uri });
   }
 
-  /** Create never adopts or overwrites: an existing integration is imported, not re-created. */
-  private async refuseExisting(c: AwsClients, inputs: IntegrationInputs): Promise<void> {
-    const hint = (uri: string) =>
-      `To manage it with Pulumi, import it: add the resource option ` +
-      `\`{ import: "${formatId(inputs.domainName, uri)}" }\` (or run \`pulumi import\`), or delete it first.`;
-    if (inputs.uri !== undefined) {
-      if (await api.getIntegration(c, inputs.domainName, inputs.uri)) {
-        throw new ProviderError(
-          `Integration "${inputs.uri}" already exists in domain "${inputs.domainName}" (${c.region}); ` +
-            `creating it again would overwrite it. ${hint(inputs.uri)}`,
-        );
-      }
-    } else if (inputs.flowDefinition?.flowName) {
+  /**
+   * The id of an integration that already stands where this one would be created. Create never
+   * overwrites one silently: it is adopted only when the program says `adoptExisting: true`.
+   */
+  private async findExisting(c: AwsClients, inputs: IntegrationInputs): Promise<string | undefined> {
+    const adoptHint = (id: string) =>
+      `To manage it with Pulumi, set \`adoptExisting: true\` on this resource (the next \`pulumi up\` takes it ` +
+      `over and writes only what differs from the program; \`Integration.get("name", "${id}")\` reads it without ` +
+      `managing it), or delete it first.`;
+    let uri = inputs.uri;
+    if (uri === undefined && inputs.flowDefinition?.flowName) {
       const flow = await api.describeFlow(c, inputs.flowDefinition.flowName);
-      if (flow) {
+      if (!flow) return undefined;
+      uri = flow.flowArn as string;
+      if (!(await api.getIntegration(c, inputs.domainName, uri))) {
         throw new ProviderError(
-          `An AppFlow flow named "${inputs.flowDefinition.flowName}" already exists in ${c.region}; an integration ` +
-            `creating it again would take it over. ${hint((flow.flowArn as string) ?? inputs.flowDefinition.flowName)}`,
+          `An AppFlow flow named "${inputs.flowDefinition.flowName}" already exists in ${c.region}, and no integration ` +
+            `of domain "${inputs.domainName}" uses it; flow names are unique per account and region. Rename the flow ` +
+            `in the program, or delete the existing flow.`,
         );
       }
+    } else if (uri === undefined || !(await api.getIntegration(c, inputs.domainName, uri))) {
+      return undefined;
     }
+    const id = formatId(inputs.domainName, uri);
+    if (inputs.adoptExisting) return id;
+    throw new ProviderError(
+      `Integration "${uri}" already exists in domain "${inputs.domainName}" (${c.region}); creating it again would ` +
+        `overwrite it. ${adoptHint(id)}`,
+    );
+  }
+
+  /** Adopting is reading what AWS holds and updating it to the program: no write when they match. */
+  private async adopt(id: string, props: Props): Promise<pulumi.dynamic.CreateResult> {
+    const current = await this.read(id, props);
+    if (!current.props) throw new ProviderError(`Integration ${id} disappeared while it was being adopted; run \`pulumi up\` again.`);
+    const { outs } = await this.update(id, { ...current.props, [PROVIDER_KEY]: props[PROVIDER_KEY] }, props);
+    return { id, outs };
   }
 
   private region(input: string | undefined): Promise<string> {

@@ -42,7 +42,7 @@ export async function putNewIntegration(c: AwsClients, inputs: IntegrationInputs
       throw new ProviderError(
         `${(err as Error).message} Whether the integration was created is unknown: looking for it afterwards ` +
           `failed too (${(checkErr as Error).message}). Run \`pulumi up\` again; if it then reports that the ` +
-          `integration already exists, it was created by this attempt: import it as that message shows.`,
+          `integration already exists, it was created by this attempt: adopt it as that message shows.`,
         err,
       );
     }

@@ -36,6 +36,12 @@ export interface IntegrationArgs {
   scope?: pulumi.Input<types.Scope>;
   /** The AWS region; defaults to `aws:region`, then AWS_REGION. Changing it replaces the integration. */
   region?: pulumi.Input<string>;
+  /**
+   * Take over an integration that already exists at this domain and URI (or flow name) instead of
+   * failing: it is read, and only what differs from this program is written. Pulumi's own
+   * `{ import }` option cannot reach dynamic providers (pulumi/pulumi#16175); this is the way in.
+   */
+  adoptExisting?: pulumi.Input<boolean>;
 }
 
 /**

@@ -163,6 +163,7 @@ export interface IntegrationInputs {
   eventTriggerNames?: string[];
   scope?: Scope;
   region?: string;
+  adoptExisting?: boolean;
 }
 
 /** What the provider records in state for an Integration. */

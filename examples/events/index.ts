@@ -10,8 +10,11 @@ const config = new pulumi.Config();
 const domainName = config.get("domainName") ?? "retail";
 const tags = config.getObject<Record<string, string>>("tags") ?? { team: "commerce", env: pulumi.getStack() };
 
-// An integration that already exists (created in the console or by a script) is adopted, not
-// re-created: set importId to "<domainName>/<event source ARN>" for the first `pulumi up`.
+// An integration that already exists (created in the console or by a script) is taken over, not
+// re-created, with `adoptExisting`: `pulumi config set adoptExisting true` before the first `pulumi up`.
+// (Pulumi's `{ import }` option cannot reach dynamic providers: pulumi/pulumi#16175.)
+const adoptExisting = config.getBoolean("adoptExisting");
+// Only to show that limitation in this package's own tests: the import option, by id.
 const importId = config.get("importId");
 
 const shopifyOrders = new Integration(
@@ -26,6 +29,7 @@ const shopifyOrders = new Integration(
       ShopifyUpdatedOrders: "ShopifyOrder",
     },
     tags,
+    adoptExisting,
   },
   importId ? { import: importId } : undefined,
 );

@@ -115,9 +115,13 @@ function asSent(shapeName: string, value: unknown, path: string, out: CheckFailu
 
 /** The inputs (camelCase, without `region`) checked against PutIntegration's request shape. */
 export function constraintFailures(inputs: Record<string, unknown>): CheckFailure[] {
-  const { region: _region, ...members } = inputs;
+  // region and adoptExisting are the provider's own, never sent to the API.
+  const { region: _region, adoptExisting: _adopt, ...members } = inputs;
   const misspelt: CheckFailure[] = [];
   const request = toApi(PUT, asSent(PUT, members, "", misspelt));
   const violations = validate(customerProfilesModel, PUT, request, { unknownMembers: "error", isUnknown });
+  if (_adopt !== undefined && !isUnknown(_adopt) && typeof _adopt !== "boolean") {
+    misspelt.push({ property: "adoptExisting", reason: `must be a boolean${describeValue({ rule: "type", value: _adopt } as Violation)}` });
+  }
   return [...misspelt, ...violations.map((v) => ({ property: propertyOf(v), reason: reasonOf(v) }))];
 }

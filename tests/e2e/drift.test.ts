@@ -61,7 +61,7 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
     assert.deepEqual(await flowNames(e2e.aws), ["customers-from-s3"]);
   });
 
-  it("an integration created with `aws customer-profiles put-integration` is adopted with the import option, untouched, with no diff afterwards", async () => {
+  it("an integration created with `aws customer-profiles put-integration` is adopted with adoptExisting, untouched, with no diff afterwards", async () => {
     await awsCli(e2e.aws, [
       "customer-profiles", "put-integration",
       "--domain-name", "retail",
@@ -70,28 +70,39 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
       "--tags", "team=commerce,env=e2e",
     ]);
     const existing = await getIntegration(e2e.aws, "retail", EXAMPLE_URIS.shopifyOrders);
-    const stack = await e2e.stack("events", { importId: `retail/${EXAMPLE_URIS.shopifyOrders}` });
+    const stack = await e2e.stack("events", { adoptExisting: "true" });
     e2e.aws.emulator.clearRequests();
 
     const up = await stack.up();
-    assert.deepEqual(
-      stepsOf(up),
-      [["segment-identify", "create"], ["shopify-orders", "import"]],
-    );
+    assert.deepEqual(stepsOf(up), [["segment-identify", "create"], ["shopify-orders", "create"]]);
     assert.deepEqual(
       writes(e2e.aws).map((r) => `${r.operation} ${r.input!.Uri}`),
       [`PutIntegration ${EXAMPLE_URIS.segmentIdentify}`],
-      "the imported integration is not written",
+      "the adopted integration is not written",
     );
     assert.deepEqual(await getIntegration(e2e.aws, "retail", EXAMPLE_URIS.shopifyOrders), existing);
 
     e2e.aws.emulator.clearRequests();
     const preview = await stack.preview({ expectNoChanges: true });
-    assert.deepEqual(
-      stepsOf(preview),
-      [["segment-identify", "same"], ["shopify-orders", "same"]],
-    );
+    assert.deepEqual(stepsOf(preview).filter(([, op]) => op !== "same"), [], "no diff afterwards");
     assert.deepEqual(writes(e2e.aws), []);
+  });
+
+  it("the import resource option fails without writing: the engine's import Read carries no serialized provider (pulumi/pulumi#16175)", async () => {
+    // Pinned so that the day the engine passes inputs to an import's Read, this fails and the
+    // README's advice (adoptExisting instead of { import }) is revisited.
+    await awsCli(e2e.aws, [
+      "customer-profiles", "put-integration",
+      "--domain-name", "retail",
+      "--uri", EXAMPLE_URIS.shopifyOrders,
+      "--object-type-names", "ShopifyCreateOrders=ShopifyOrder,ShopifyUpdatedOrders=ShopifyOrder",
+    ]);
+    const stack = await e2e.stack("events", { importId: `retail/${EXAMPLE_URIS.shopifyOrders}` });
+    e2e.aws.emulator.clearRequests();
+    const up = await stack.up({ mayFail: true });
+    assert.notEqual(up.code, 0);
+    assert.match([...up.errors, up.stdout, up.stderr].join("\n"), /code must be a string/);
+    assert.deepEqual(writes(e2e.aws).filter((r) => r.input?.Uri === EXAMPLE_URIS.shopifyOrders), []);
   });
 
   it("an integration created outside Pulumi is read with Integration.get: its tags and object types reach the program, and destroy leaves it alone", async () => {

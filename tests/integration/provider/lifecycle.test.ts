@@ -82,23 +82,52 @@ describe("Integration provider lifecycle (local endpoint, real SDK)", function (
       assert.deepEqual(outs.flowDefinition, salesforceFlowIntegration().flowDefinition);
     });
 
-    it("refuses to overwrite an integration that already exists, and says how to import it", async () => {
+    it("refuses to overwrite an integration that already exists, and says how to adopt it", async () => {
       await create(eventIntegration());
       aws.emulator.clearRequests();
       await assert.rejects(create(eventIntegration({ tags: { team: "other" } })), (err: Error) => {
         assert.match(err.message, /already exists/);
-        assert.match(err.message, /import: "retail\/arn:aws:events:/);
+        assert.match(err.message, /adoptExisting: true/);
         return true;
       });
       assert.ok(!operations(aws).some((o) => WRITE_OPERATIONS.has(o)), "nothing was written");
       assert.deepEqual((await getIntegration("retail", eventIntegration().uri!)).Tags, { team: "crm" });
     });
 
-    it("refuses to take over a flow that already exists", async () => {
+    it("refuses a flow name another integration's flow already has", async () => {
       await create(s3FlowIntegration());
       aws.emulator.clearRequests();
-      await assert.rejects(create(s3FlowIntegration()), /flow named "customers-from-s3" already exists/);
+      await assert.rejects(create(s3FlowIntegration()), /flow\/customers-from-s3" already exists in domain "retail".*adoptExisting/);
+      await assert.rejects(create(s3FlowIntegration({ domainName: "wholesale" })), /flow named "customers-from-s3" already exists in us-east-1, and no integration of domain "wholesale" uses it/);
       assert.ok(!operations(aws).includes("PutIntegration"));
+    });
+
+    it("with adoptExisting, takes over a matching integration without writing anything", async () => {
+      const { id: firstId, outs: first } = await create(salesforceFlowIntegration());
+      aws.emulator.clearRequests();
+      const { id, outs } = await create(salesforceFlowIntegration({ adoptExisting: true }));
+      assert.equal(id, firstId);
+      assert.deepEqual(operations(aws).filter((o) => WRITE_OPERATIONS.has(o)), []);
+      assert.equal(outs.createdAt, first.createdAt);
+      assert.deepEqual(outs.flowDefinition, first.flowDefinition);
+      const d = await provider.diff(id, outs, (await provider.check({}, salesforceFlowIntegration() as never)).inputs!);
+      assert.equal(d.changes, false, "no diff afterwards");
+    });
+
+    it("with adoptExisting, writes only what differs from the program", async () => {
+      await create(eventIntegration({ tags: { team: "crm", old: "x" } }));
+      aws.emulator.clearRequests();
+      const { outs } = await create(eventIntegration({ adoptExisting: true, tags: { team: "crm", fresh: "y" } }));
+      assert.deepEqual(operations(aws).filter((o) => WRITE_OPERATIONS.has(o)), ["TagResource", "UntagResource"]);
+      assert.deepEqual(outs.tags, { team: "crm", fresh: "y" });
+      assert.deepEqual((await getIntegration("retail", outs.uri)).Tags, { team: "crm", fresh: "y" });
+    });
+
+    it("with adoptExisting and nothing to adopt, creates as usual", async () => {
+      const { outs } = await create(eventIntegration({ adoptExisting: true }));
+      assert.deepEqual(operations(aws).filter((o) => WRITE_OPERATIONS.has(o)), ["PutIntegration"]);
+      assert.equal(aws.emulator.requests().find((r) => r.operation === "PutIntegration")!.input!.AdoptExisting, undefined);
+      assert.equal((outs as unknown as Record<string, unknown>).adoptExisting, undefined);
     });
 
     it("names the missing domain and region when the domain does not exist", async () => {

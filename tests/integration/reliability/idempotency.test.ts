@@ -50,17 +50,18 @@ describe("reliability: repeated and stale operations (local endpoint, real SDK)"
     assert.equal((await integrationsIn(aws.customerProfiles, "retail")).length, 1);
   });
 
-  it("creating an integration that already exists is refused with the import hint, and writes nothing", async () => {
+  it("creating an integration that already exists is refused with the adoption hint, and writes nothing", async () => {
     await engine.create(eventAt(1));
     await engine.create(flowAt(1));
     aws.emulator.clearRequests();
     aws.emulator.setFaults(THROTTLED);
     await assert.rejects(engine.create(eventAt(1, { tags: { team: "other" } })), (err: Error) => {
       assert.match(err.message, /already exists in domain "retail" \(us-east-1\)/);
-      assert.ok(err.message.includes(`{ import: "retail/${eventAt(1).uri}" }`), err.message);
+      assert.ok(err.message.includes("adoptExisting: true"), err.message);
+      assert.ok(err.message.includes(`Integration.get("name", "retail/${eventAt(1).uri}")`), err.message);
       return true;
     });
-    await assert.rejects(engine.create(flowAt(1)), /AppFlow flow named "customers-1" already exists in us-east-1.*import: "retail\/arn:aws:appflow:us-east-1:123456789012:flow\/customers-1"/);
+    await assert.rejects(engine.create(flowAt(1)), /Integration "arn:aws:appflow:us-east-1:123456789012:flow\/customers-1" already exists in domain "retail" \(us-east-1\).*adoptExisting: true/);
     aws.emulator.setFaults({});
     assert.deepEqual(operations(aws).filter((o) => WRITE_OPERATIONS.has(o)), []);
   });

@@ -134,7 +134,7 @@ describe("reliability: retries under throttling and server errors (local endpoin
         await assert.rejects(creating, (err: Error) => {
           assert.match(err.message, /Whether the integration was created is unknown/);
           assert.match(err.message, /GetIntegration/);
-          assert.match(err.message, /Run `pulumi up` again; if it then reports that the integration already exists, it was created by this attempt: import it/);
+          assert.match(err.message, /Run `pulumi up` again; if it then reports that the integration already exists, it was created by this attempt: adopt it/);
           return true;
         });
       });
