@@ -7,7 +7,7 @@
  * within each repetition, so drift over the run falls on all of them alike.
  */
 import * as os from "node:os";
-import { Bench, ProviderMemory, integrationIndex, maxInFlight, median } from "./harness";
+import { Bench, ProcessSampler, integrationIndex, maxInFlight, median, type Role, type RoleUsage } from "./harness";
 import type { Section, Target } from "./report";
 
 const LATENCY_MS = 50;
@@ -37,7 +37,10 @@ const VARIANTS: Variant[] = [
 interface Run {
   ms: number;
   peakRssBytes?: number;
-  providerProcesses: number;
+  /** CPU and memory of the run's processes, by role. */
+  usage: Partial<Record<Role, RoleUsage>>;
+  /** CPU seconds of this process, which is the local endpoint (and little else) while pulumi runs. */
+  endpointCpuSeconds: number;
   calls: number;
   /** Calls about one integration (not the process's one-time calls), per integration. */
   callsPerCreate: number;
@@ -61,9 +64,11 @@ export async function run(bench: Bench): Promise<Section> {
         await bench.seed();
         const stack = await bench.stack(v.program, { count: n, kind: "event", tags: { team: "crm" } });
         if (v.latencyMs) bench.aws.emulator.setFaults({ rules: [{ latencyMs: v.latencyMs }] });
-        const memory = new ProviderMemory(stack.dir).start();
+        const sampler = new ProcessSampler(stack.dir).start();
+        const cpu0 = process.cpuUsage();
         const { result, requests, ms } = await bench.requestsDuring(() => stack.up());
-        const rss = memory.stop();
+        const cpu = process.cpuUsage(cpu0);
+        const usage = sampler.stop();
         bench.aws.emulator.setFaults({});
         const created = (result.changes.create ?? 0) - 1;
         if (created !== n) throw new Error(`expected ${n} creates, the engine reports ${JSON.stringify(result.changes)}`);
@@ -71,8 +76,9 @@ export async function run(bench: Bench): Promise<Section> {
         const list = runs.get(key(v, n)) ?? [];
         list.push({
           ms,
-          peakRssBytes: rss.peakBytes,
-          providerProcesses: rss.processes,
+          peakRssBytes: usage.provider?.peakRssBytes,
+          usage,
+          endpointCpuSeconds: (cpu.user + cpu.system) / 1e6,
           calls: requests.length,
           callsPerCreate: perResource / n,
           maxInFlight: maxInFlight(requests.filter((r) => integrationIndex(r) !== undefined)),
@@ -111,6 +117,8 @@ export async function run(bench: Bench): Promise<Section> {
       excessOverFloorToIdeal: paired(n, (f, _z, s) => (s.ms - f.ms) / ideal),
       callsPerCreate,
       observedParallelism: med(slow, n, (r) => r.maxInFlight),
+      cpu: (v: Variant, role: Role | "endpoint") =>
+        med(v, n, (r) => (role === "endpoint" ? r.endpointCpuSeconds : r.usage[role]?.cpuSeconds ?? 0)),
       rssFloor: mib(med(floor, n, (r) => r.peakRssBytes)),
       rssZero: mib(med(zero, n, (r) => r.peakRssBytes)),
       rssSlow: mib(med(slow, n, (r) => r.peakRssBytes)),
@@ -158,6 +166,16 @@ export async function run(bench: Bench): Promise<Section> {
         ]),
       },
       {
+        title: "Where the time goes: CPU seconds of each process during `pulumi up`, median (sampled from /proc every 100 ms)",
+        columns: ["N", "variant", "engine (pulumi)", "language host", "program", "provider", "local endpoint", "sum", "wall s"],
+        rows: rows.flatMap((r) =>
+          [floor, zero, slow].map((v) => {
+            const parts = (["engine", "language host", "program", "provider", "endpoint"] as const).map((role) => r.cpu(v, role) ?? 0);
+            return [r.n, v.id, ...parts, parts.reduce((a, b) => a + b, 0), (v === floor ? r.floorMs : v === zero ? r.zeroMs : r.slowMs) / 1000];
+          }),
+        ),
+      },
+      {
         title: "Peak RSS of the dynamic-provider process (VmHWM), median MiB",
         columns: ["N", "floor", "integrations, 0 ms", `integrations, ${LATENCY_MS} ms`],
         rows: rows.map((r) => [r.n, r.rssFloor, r.rssZero, r.rssSlow]),
@@ -170,7 +188,8 @@ export async function run(bench: Bench): Promise<Section> {
       "Ratios to the floor are the median of each repetition's own ratio (runs made side by side), so slow drift in the machine's load cancels; times are medians of all runs.",
       "calls in flight = the most calls about integrations the endpoint was answering at once during the 50 ms run: the parallelism the engine actually reached.",
       "The floor runs the same engine, language host and program shape with an inline provider that does nothing, so its time is what any dynamic provider costs.",
+      "The local endpoint runs in the benchmark's own process on the same 2 cores, so its CPU competes with the engine's; against AWS that share would be elsewhere.",
     ],
-    data: { parallelism, latencyMs: LATENCY_MS, sizes, runs: Object.fromEntries(runs), rows },
+    data: { parallelism, latencyMs: LATENCY_MS, sizes, runs: Object.fromEntries(runs), rows: rows.map(({ cpu: _cpu, ...r }) => r) },
   };
 }

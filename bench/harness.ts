@@ -159,14 +159,37 @@ export function maxInFlight(requests: RequestRecord[], operation?: string): numb
   return most;
 }
 
+/** The processes of one `pulumi` run, told apart by their command lines. */
+export type Role = "engine" | "language host" | "program" | "provider";
+
+function roleOf(argv: string[]): Role | undefined {
+  const bin = path.basename(argv[0] ?? "");
+  if (bin === "pulumi") return "engine";
+  if (bin === "pulumi-language-nodejs") return "language host";
+  if (/[\\/]cmd[\\/]dynamic-provider([\\/]index\.js)?$/.test(argv[1] ?? "")) return "provider";
+  if (/[\\/]@pulumi[\\/]pulumi[\\/]cmd[\\/]run([\\/]index\.js)?$/.test(argv[1] ?? "")) return "program";
+  return undefined;
+}
+
+export interface RoleUsage {
+  /** utime + stime, seconds, as last seen. */
+  cpuSeconds: number;
+  /** The largest VmHWM (the kernel's own peak RSS) among the role's processes. */
+  peakRssBytes: number;
+  processes: number;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat times; 100 on every Linux this runs on. */
+const CLK_TCK = 100;
+
 /**
- * Peak resident memory of the dynamic-provider processes started in a project directory, read
- * from /proc while they run. VmHWM is the kernel's own high-water mark, so sampling only has to
- * happen before the process ends, not at its peak. Linux only; elsewhere it reports nothing.
+ * CPU time and peak resident memory of the processes a `pulumi` run starts in a project
+ * directory, read from /proc while they run. VmHWM is the kernel's own high-water mark, so it
+ * only has to be read before a process ends; CPU time is as of the last sample, so up to one
+ * interval of a process's last work is missed. Linux only; elsewhere it reports nothing.
  */
-export class ProviderMemory {
-  private peakKiB = 0;
-  private readonly seen = new Set<number>();
+export class ProcessSampler {
+  private readonly seen = new Map<number, { role: Role; cpu: number; hwmKiB: number }>();
   private timer?: ReturnType<typeof setInterval>;
 
   constructor(private readonly projectDir: string) {}
@@ -176,10 +199,17 @@ export class ProviderMemory {
     return this;
   }
 
-  stop(): { peakBytes: number | undefined; processes: number } {
+  stop(): Partial<Record<Role, RoleUsage>> {
     clearInterval(this.timer);
     this.sample();
-    return { peakBytes: this.peakKiB > 0 ? this.peakKiB * 1024 : undefined, processes: this.seen.size };
+    const usage: Partial<Record<Role, RoleUsage>> = {};
+    for (const p of this.seen.values()) {
+      const u = (usage[p.role] ??= { cpuSeconds: 0, peakRssBytes: 0, processes: 0 });
+      u.cpuSeconds += p.cpu / CLK_TCK;
+      u.peakRssBytes = Math.max(u.peakRssBytes, p.hwmKiB * 1024);
+      u.processes++;
+    }
+    return usage;
   }
 
   private sample(): void {
@@ -192,14 +222,11 @@ export class ProviderMemory {
     for (const pid of entries) {
       try {
         // The launcher execs node in the same process, so a pid's command line is read every time.
-        const argv = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-        if (!/[\\/]cmd[\\/]dynamic-provider([\\/]index\.js)?$/.test(argv[1] ?? "")) continue;
-        if (fs.readlinkSync(`/proc/${pid}/cwd`) !== this.projectDir) continue;
+        const role = roleOf(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0"));
+        if (!role || fs.readlinkSync(`/proc/${pid}/cwd`) !== this.projectDir) continue;
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
         const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-        if (hwm) {
-          this.seen.add(Number(pid));
-          this.peakKiB = Math.max(this.peakKiB, Number(hwm[1]));
-        }
+        this.seen.set(Number(pid), { role, cpu: Number(stat[11]) + Number(stat[12]), hwmKiB: hwm ? Number(hwm[1]) : 0 });
       } catch {
         // Ended between readdir and read.
       }

@@ -5,14 +5,16 @@
  * unchanged one, beside the do-nothing floor program previewed at the same size.
  */
 import { isWrite } from "../tests/support/e2e-aws";
-import { Bench, byOperation, median, timed } from "./harness";
+import { Bench, ProcessSampler, byOperation, median, type Role, type RoleUsage } from "./harness";
 import type { Section, Target } from "./report";
 
 const PROFILES = ["salesforce-prod", "salesforce-eu", "salesforce-apac"];
 const MAX_APPFLOW_CALLS = PROFILES.length;
+const ROLES: Role[] = ["engine", "language host", "program", "provider"];
 
 interface PreviewRun {
   ms: number;
+  usage: Partial<Record<Role, RoleUsage>>;
   appflowCalls: number;
   totalCalls: number;
   writes: number;
@@ -23,7 +25,14 @@ interface Case {
   integrations: number;
   state: "empty" | "deployed, unchanged";
   runs: PreviewRun[];
-  floorMs: number[];
+  floor: { ms: number; usage: Partial<Record<Role, RoleUsage>> }[];
+}
+
+/** A preview's wall time and its processes' CPU and memory. */
+async function sampled<T>(dir: string, fn: () => Promise<T>): Promise<{ result: T; usage: Partial<Record<Role, RoleUsage>> }> {
+  const sampler = new ProcessSampler(dir).start();
+  const result = await fn();
+  return { result, usage: sampler.stop() };
 }
 
 export async function run(bench: Bench): Promise<Section> {
@@ -42,19 +51,21 @@ export async function run(bench: Bench): Promise<Section> {
         await stack.up();
         await floor.up();
       }
-      const c: Case = { integrations: n, state, runs: [], floorMs: [] };
+      const c: Case = { integrations: n, state, runs: [], floor: [] };
       for (let rep = 0; rep < repsFor(n); rep++) {
         bench.log(`  preview: ${n} integrations, ${state}, run ${rep + 1}/${repsFor(n)}`);
-        const { requests, ms } = await bench.requestsDuring(() => stack.preview());
+        const { result: { requests, ms }, usage } = await sampled(stack.dir, () => bench.requestsDuring(() => stack.preview()));
         c.runs.push({
           ms,
+          usage,
           appflowCalls: requests.filter((r) => r.service === "appflow").length,
           totalCalls: requests.length,
           writes: requests.filter(isWrite).length,
           byOperation: byOperation(requests),
         });
         // Interleaved, so drift over the run falls on both alike.
-        c.floorMs.push((await timed(() => floor.preview())).ms);
+        const floorRun = await sampled(floor.dir, () => bench.requestsDuring(() => floor.preview()));
+        c.floor.push({ ms: floorRun.result.ms, usage: floorRun.usage });
       }
       cases.push(c);
     }
@@ -82,7 +93,7 @@ export async function run(bench: Bench): Promise<Section> {
         columns: ["integrations", "stack", "previews", "AppFlow calls", "total calls", "calls (last run)", "wall ms", "floor wall ms", "ratio to floor"],
         rows: cases.map((c) => {
           const ms = median(c.runs.map((r) => r.ms));
-          const floorMs = median(c.floorMs);
+          const floorMs = median(c.floor.map((f) => f.ms));
           return [
             c.integrations,
             c.state,
@@ -93,9 +104,23 @@ export async function run(bench: Bench): Promise<Section> {
             Math.round(ms),
             Math.round(floorMs),
             // Each preview beside the floor's that ran right after it, so drift in the machine's load cancels.
-            median(c.runs.map((r, i) => r.ms / c.floorMs[i])),
+            median(c.runs.map((r, i) => r.ms / c.floor[i].ms)),
           ];
         }),
+      },
+      {
+        title: "CPU seconds of each process during the preview, median (sampled from /proc every 100 ms)",
+        columns: ["integrations", "stack", "what ran", "engine (pulumi)", "language host", "program", "provider", "sum"],
+        rows: cases.flatMap((c) =>
+          [
+            ["integrations", c.runs.map((r) => r.usage)],
+            ["floor", c.floor.map((f) => f.usage)],
+          ].map(([label, usages]) => {
+            const list = usages as Partial<Record<Role, RoleUsage>>[];
+            const parts = ROLES.map((role) => median(list.map((u) => u[role]?.cpuSeconds ?? 0)));
+            return [c.integrations, c.state, label as string, ...parts, parts.reduce((a, b) => a + b, 0)];
+          }),
+        ),
       },
     ],
     targets,
