@@ -19,7 +19,10 @@ const objectTypeName = config.get("objectTypeName");
 const tags = config.getObject<Record<string, string>>("tags");
 const connectorProfiles = config.getObject<string[]>("connectorProfiles") ?? ["salesforce-prod"];
 const flowDescription = config.get("flowDescription") ?? "Contacts changed in Salesforce, hourly";
-/** "import": adopt existing integrations with the import option; "get": read them with Integration.get. */
+/**
+ * Integrations that exist before the program names them: "import" uses the import resource option,
+ * "adopt" the provider's adoptExisting input, "get" reads them with Integration.get.
+ */
 const existing = config.get("existing");
 
 for (let i = 0; i < count; i++) {
@@ -29,7 +32,7 @@ for (let i = 0; i < count; i++) {
     else {
       new Integration(
         `integration-${i}`,
-        { domainName, uri, objectTypeName: objectTypeName ?? "ShopifyOrder", tags },
+        { domainName, uri, objectTypeName: objectTypeName ?? "ShopifyOrder", tags, ...(existing === "adopt" ? { adoptExisting: true } : {}) },
         existing === "import" ? { import: `${domainName}/${uri}` } : undefined,
       );
     }
