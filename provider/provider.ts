@@ -27,6 +27,13 @@ const PROVIDER_KEY = "__provider";
 
 type Props = Record<string, any>;
 
+/** An integration found where one is about to be created, as fetched. */
+interface Existing {
+  id: string;
+  found: api.IntegrationRecord;
+  flow?: Record<string, unknown>;
+}
+
 function withoutProvider(props: Props): Props {
   const { [PROVIDER_KEY]: _p, ...rest } = props ?? {};
   return rest;
@@ -88,7 +95,7 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     // Asked before any write, so a failure here leaves nothing behind.
     const accountId = await c.accountId();
     const existing = await this.findExisting(c, inputs);
-    if (existing) return this.adopt(existing, props);
+    if (existing) return this.adopt(existing, props, region);
     const written = await putNewIntegration(c, inputs);
     const uri = (written.Uri as string | undefined) ?? inputs.uri!;
     const outs = buildOutputs(inputs, written, {
@@ -101,11 +108,17 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
   async read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
     const { domainName, uri } = parseId(id);
     const region = await this.region(props?.region);
+    const found = await api.getIntegration(this.clients(region), domainName, uri);
+    return found ? this.observed(id, props, { region, found }) : {};
+  }
+
+  /** What read reports of an integration already fetched: by read itself, or by create finding one to adopt. */
+  private async observed(id: string, props: Props, seen: Omit<Existing, "id"> & { region: string }): Promise<pulumi.dynamic.ReadResult> {
+    const { domainName, uri } = parseId(id);
+    const { region, found } = seen;
     const c = this.clients(region);
-    const found = await api.getIntegration(c, domainName, uri);
-    if (!found) return {};
     const flowName = props?.flowDefinition?.flowName ?? flowNameFromUri(uri);
-    const flow = flowName ? await api.describeFlow(c, flowName) : undefined;
+    const flow = seen.flow ?? (flowName ? await api.describeFlow(c, flowName) : undefined);
     const arn = props?.arn ?? integrationArn(region, await c.accountId(), domainName, uri);
     const current: IntegrationInputs = {
       ...inputsFromOutputs(outputsFromIntegration(found) as IntegrationOutputs),
@@ -149,28 +162,29 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
    * The id of an integration that already stands where this one would be created. Create never
    * overwrites one silently: it is adopted only when the program says `adoptExisting: true`.
    */
-  private async findExisting(c: AwsClients, inputs: IntegrationInputs): Promise<string | undefined> {
+  private async findExisting(c: AwsClients, inputs: IntegrationInputs): Promise<Existing | undefined> {
     const adoptHint = (id: string) =>
       `To manage it with Pulumi, set \`adoptExisting: true\` on this resource (the next \`pulumi up\` takes it ` +
       `over and writes only what differs from the program; \`Integration.get("name", "${id}")\` reads it without ` +
       `managing it), or delete it first.`;
     let uri = inputs.uri;
+    let flow: Record<string, unknown> | undefined;
     if (uri === undefined && inputs.flowDefinition?.flowName) {
-      const flow = await api.describeFlow(c, inputs.flowDefinition.flowName);
+      flow = await api.describeFlow(c, inputs.flowDefinition.flowName);
       if (!flow) return undefined;
       uri = flow.flowArn as string;
-      if (!(await api.getIntegration(c, inputs.domainName, uri))) {
-        throw new ProviderError(
-          `An AppFlow flow named "${inputs.flowDefinition.flowName}" already exists in ${c.region}, and no integration ` +
-            `of domain "${inputs.domainName}" uses it; flow names are unique per account and region. Rename the flow ` +
-            `in the program, or delete the existing flow.`,
-        );
-      }
-    } else if (uri === undefined || !(await api.getIntegration(c, inputs.domainName, uri))) {
-      return undefined;
     }
-    const id = formatId(inputs.domainName, uri);
-    if (inputs.adoptExisting) return id;
+    const found = uri === undefined ? undefined : await api.getIntegration(c, inputs.domainName, uri);
+    if (!found) {
+      if (!flow) return undefined;
+      throw new ProviderError(
+        `An AppFlow flow named "${inputs.flowDefinition!.flowName}" already exists in ${c.region}, and no integration ` +
+          `of domain "${inputs.domainName}" uses it; flow names are unique per account and region. Rename the flow ` +
+          `in the program, or delete the existing flow.`,
+      );
+    }
+    const id = formatId(inputs.domainName, uri!);
+    if (inputs.adoptExisting) return { id, found, flow };
     throw new ProviderError(
       `Integration "${uri}" already exists in domain "${inputs.domainName}" (${c.region}); creating it again would ` +
         `overwrite it. ${adoptHint(id)}`,
@@ -178,11 +192,11 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
   }
 
   /** Adopting is reading what AWS holds and updating it to the program: no write when they match. */
-  private async adopt(id: string, props: Props): Promise<pulumi.dynamic.CreateResult> {
-    const current = await this.read(id, props);
-    if (!current.props) throw new ProviderError(`Integration ${id} disappeared while it was being adopted; run \`pulumi up\` again.`);
-    const { outs } = await this.update(id, { ...current.props, [PROVIDER_KEY]: props[PROVIDER_KEY] }, props);
-    return { id, outs };
+  private async adopt(existing: Existing, props: Props, region: string): Promise<pulumi.dynamic.CreateResult> {
+    // findExisting has just fetched it (and its flow): reading them again would only cost calls.
+    const current = await this.observed(existing.id, props, { ...existing, region });
+    const { outs } = await this.update(existing.id, { ...current.props, [PROVIDER_KEY]: props[PROVIDER_KEY] }, props);
+    return { id: existing.id, outs };
   }
 
   private region(input: string | undefined): Promise<string> {
