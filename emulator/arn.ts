@@ -1,10 +1,8 @@
 /** ARN spelling shared by every service the endpoint plays. */
+import { partitionOf } from "../provider/ids";
 
-export function partitionOf(region: string): string {
-  if (region.startsWith("cn-")) return "aws-cn";
-  if (region.startsWith("us-gov-")) return "aws-us-gov";
-  return "aws";
-}
+// One partition rule for the provider and the endpoint: the ARNs each builds must agree.
+export { partitionOf };
 
 export function arn(service: string, region: string, accountId: string, resource: string): string {
   return `arn:${partitionOf(region)}:${service}:${region}:${accountId}:${resource}`;
