@@ -61,14 +61,19 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
     assert.deepEqual(await flowNames(e2e.aws), ["customers-from-s3"]);
   });
 
-  it("an integration created with `aws customer-profiles put-integration` is adopted with adoptExisting, untouched, with no diff afterwards", async () => {
-    await awsCli(e2e.aws, [
+  /** The events example's Shopify integration, as someone would create it by hand before any Pulumi program. */
+  function putShopifyOrdersWithCli(extra: string[] = []): Promise<unknown> {
+    return awsCli(e2e.aws, [
       "customer-profiles", "put-integration",
       "--domain-name", "retail",
       "--uri", EXAMPLE_URIS.shopifyOrders,
       "--object-type-names", "ShopifyCreateOrders=ShopifyOrder,ShopifyUpdatedOrders=ShopifyOrder",
-      "--tags", "team=commerce,env=e2e",
+      ...extra,
     ]);
+  }
+
+  it("an integration created with `aws customer-profiles put-integration` is adopted with adoptExisting, untouched, with no diff afterwards", async () => {
+    await putShopifyOrdersWithCli(["--tags", "team=commerce,env=e2e"]);
     const existing = await getIntegration(e2e.aws, "retail", EXAMPLE_URIS.shopifyOrders);
     const stack = await e2e.stack("events", { adoptExisting: "true" });
     e2e.aws.emulator.clearRequests();
@@ -91,12 +96,7 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
   it("the import resource option fails without writing: the engine's import Read carries no serialized provider (pulumi/pulumi#16175)", async () => {
     // Pinned so that the day the engine passes inputs to an import's Read, this fails and the
     // README's advice (adoptExisting instead of { import }) is revisited.
-    await awsCli(e2e.aws, [
-      "customer-profiles", "put-integration",
-      "--domain-name", "retail",
-      "--uri", EXAMPLE_URIS.shopifyOrders,
-      "--object-type-names", "ShopifyCreateOrders=ShopifyOrder,ShopifyUpdatedOrders=ShopifyOrder",
-    ]);
+    await putShopifyOrdersWithCli();
     const stack = await e2e.stack("events", { importId: `retail/${EXAMPLE_URIS.shopifyOrders}` });
     e2e.aws.emulator.clearRequests();
     const up = await stack.up({ mayFail: true });
