@@ -65,7 +65,30 @@ async function main(): Promise<void> {
     (e.exitCode === 0 ? process.stdout : process.stderr).write(`${e.message}\n`);
     process.exit(e.exitCode);
   }
-  const emulator = await startEmulator(options);
+  // Handlers first: a signal that arrives while the endpoint is still starting must also stop it
+  // cleanly, not kill the process with its default action.
+  const starting = startEmulator(options);
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    starting
+      .then((emulator) => emulator.close())
+      .then(
+        () => {
+          process.stdout.write(`Stopped on ${signal}.\n`);
+          process.exit(0);
+        },
+        (err) => {
+          process.stderr.write(`failed to stop cleanly: ${(err as Error).message}\n`);
+          process.exit(1);
+        },
+      );
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+
+  const emulator = await starting;
   const lines = [
     `Customer Profiles + AppFlow + STS emulator listening on ${emulator.url} (region ${emulator.region}, account ${emulator.accountId})`,
     ...(options.stateFile ? [`State file: ${options.stateFile}`] : []),
@@ -73,24 +96,6 @@ async function main(): Promise<void> {
     ...Object.entries(emulator.env).map(([k, v]) => `export ${k}=${shellQuote(v)}`),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
-
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    emulator.close().then(
-      () => {
-        process.stdout.write(`Stopped on ${signal}.\n`);
-        process.exit(0);
-      },
-      (err) => {
-        process.stderr.write(`failed to stop cleanly: ${(err as Error).message}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
 }
 
 if (require.main === module) {

@@ -51,7 +51,8 @@ describe("emulator: customer-profiles-emulator CLI", () => {
     const cli = runCli([]);
     await cli.url;
     cli.child.kill("SIGINT");
-    assert.equal((await cli.exited).code, 0);
+    assert.deepEqual(await cli.exited, { code: 0, signal: null }, cli.output());
+    assert.match(cli.output(), /Stopped on SIGINT/);
   });
 
   it("rejects an unknown option with the usage and exit code 2", () => {
