@@ -3,7 +3,7 @@
  * requestUri template become a matcher, and each input member's wire location becomes a binding,
  * so no request re-reads the model to find out where its members live.
  */
-import type { OperationModel, ServiceModel, StructureShape } from "../provider/model/types";
+import type { OperationModel, ServiceModel, StructureShape } from "../model/types";
 
 type Segment = { literal: string } | { label: string; greedy: boolean };
 

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
-import { awsValidationMessage, validate } from "../provider/model/validate";
+import { awsValidationMessage, validate } from "../model/validate";
 import { authError, isAuthFailure, readSigningScope, SignatureVerifier, type Credentials, type SigningScope } from "./auth";
 import { ServiceError } from "./errors";
 import { checkFaultConfig, FaultInjector } from "./faults";

@@ -5,7 +5,7 @@
  */
 import type { AwsClients } from "./clients";
 import { isNotFound, ProviderError, type CallContext } from "./errors";
-import { customerProfilesModel } from "./model/generated/customer-profiles";
+import { customerProfilesModel } from "../model/generated/customer-profiles";
 import { send, type SdkClient } from "./send";
 import { sensitiveValues } from "./sensitive";
 

@@ -16,15 +16,5 @@ export function parseId(id: string): { domainName: string; uri: string } {
   return { domainName: id.slice(0, slash), uri: id.slice(slash + 1) };
 }
 
-export function partitionOf(region: string): string {
-  if (region.startsWith("cn-")) return "aws-cn";
-  if (region.startsWith("us-gov-")) return "aws-us-gov";
-  if (region.startsWith("us-iso-")) return "aws-iso";
-  if (region.startsWith("us-isob-")) return "aws-iso-b";
-  return "aws";
-}
-
-/** The ARN TagResource/UntagResource take for an integration. */
-export function integrationArn(region: string, accountId: string, domainName: string, uri: string): string {
-  return `arn:${partitionOf(region)}:profile:${region}:${accountId}:domains/${domainName}/integrations/${uri}`;
-}
+// Partitions and ARNs live in the shared model: the endpoint spells them the same way.
+export { partitionOf, integrationArn } from "../model/arn";

@@ -5,8 +5,8 @@
  * a program and Dates for the AWS SDK. Walking the model instead of hand-writing each member
  * means a member added to the API is mapped the day the model is regenerated.
  */
-import type { ServiceModel } from "./model/types";
-import { customerProfilesModel } from "./model/generated/customer-profiles";
+import type { ServiceModel } from "../model/types";
+import { customerProfilesModel } from "../model/generated/customer-profiles";
 import type { FlowDefinition, IntegrationInputs, IntegrationOutputs } from "../sdk/types";
 
 const model: ServiceModel = customerProfilesModel;

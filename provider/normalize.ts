@@ -3,7 +3,7 @@
  * unchanged program never shows a phantom change: timestamps in one ISO-8601 spelling (the API
  * keeps seconds), empty maps and lists the API treats as absent dropped, nothing else touched.
  */
-import { customerProfilesModel } from "./model/generated/customer-profiles";
+import { customerProfilesModel } from "../model/generated/customer-profiles";
 import { toApi, fromApi } from "./mapping";
 import { containsUnknown } from "./validation/unknown";
 import type { IntegrationInputs } from "../sdk/types";

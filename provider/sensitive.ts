@@ -3,8 +3,8 @@
  * marks sensitive (a FlowDefinition). The SDK hides them from its own logs; an AWS error message
  * that echoes one must not carry it into ours.
  */
-import type { ServiceModel } from "./model/types";
-import { customerProfilesModel } from "./model/generated/customer-profiles";
+import type { ServiceModel } from "../model/types";
+import { customerProfilesModel } from "../model/generated/customer-profiles";
 
 /**
  * Kept in messages: names by which the user finds things — the flow's (already in the

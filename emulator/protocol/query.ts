@@ -3,7 +3,7 @@
  * `<OpResponse><OpResult>...</OpResult><ResponseMetadata>...` on success and `<ErrorResponse>`
  * on failure.
  */
-import type { ServiceModel, StructureShape } from "../../provider/model/types";
+import type { ServiceModel, StructureShape } from "../../model/types";
 import { ServiceError } from "../errors";
 import { fromText } from "./shapes";
 import { parseFormBody, type WireRequest, type WireResponse } from "./wire";

@@ -3,7 +3,7 @@
  * query string, headers and the JSON body as the operation's input shape binds them; output and
  * errors are written the way the AWS SDKs read them back.
  */
-import type { OperationModel, ServiceModel, StructureShape } from "../../provider/model/types";
+import type { OperationModel, ServiceModel, StructureShape } from "../../model/types";
 import { ServiceError } from "../errors";
 import type { RouteMatch } from "../routes";
 import { fromJson, fromText, toJson } from "./shapes";

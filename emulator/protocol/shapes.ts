@@ -4,7 +4,7 @@
  * model does not define are dropped (the services ignore them), and only modelled output members
  * are ever written, so nothing stored but unmodelled (a credential, say) can leak into a response.
  */
-import type { ServiceModel } from "../../provider/model/types";
+import type { ServiceModel } from "../../model/types";
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date) && !Buffer.isBuffer(v);

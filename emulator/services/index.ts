@@ -3,10 +3,10 @@
  * on the wire (its SigV4 signing name), and which of its modelled errors stand for validation,
  * throttling and internal failures. Also the live state behind them, rebuilt on reset or load.
  */
-import type { ServiceModel } from "../../provider/model/types";
-import { appflowModel } from "../../provider/model/generated/appflow";
-import { customerProfilesModel } from "../../provider/model/generated/customer-profiles";
-import { stsModel } from "../../provider/model/generated/sts";
+import type { ServiceModel } from "../../model/types";
+import { appflowModel } from "../../model/generated/appflow";
+import { customerProfilesModel } from "../../model/generated/customer-profiles";
+import { stsModel } from "../../model/generated/sts";
 import { RouteTable } from "../routes";
 import type { ServiceName } from "../types";
 import { appflowOperations } from "./appflow/operations";

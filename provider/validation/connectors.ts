@@ -5,8 +5,8 @@
  * `Servicenow` and the members `ServiceNow`, so types and members are paired up to case, never
  * by a hand-written table that would drift from the next model.
  */
-import { customerProfilesModel } from "../model/generated/customer-profiles";
-import type { Shape, StructureShape } from "../model/types";
+import { customerProfilesModel } from "../../model/generated/customer-profiles";
+import type { Shape, StructureShape } from "../../model/types";
 import { lowerFirst } from "../mapping";
 
 export interface SourceConnector {

@@ -1,6 +1,6 @@
 /** Every constraint of the API model, checked on the program's inputs. */
-import { customerProfilesModel } from "../model/generated/customer-profiles";
-import { validate, formatSdkPath, type PathSegment, type Violation } from "../model/validate";
+import { customerProfilesModel } from "../../model/generated/customer-profiles";
+import { validate, formatSdkPath, type PathSegment, type Violation } from "../../model/validate";
 import { lowerFirst, toApi } from "../mapping";
 import { isUnknown } from "./unknown";
 import type { CheckFailure } from "./types";

@@ -21,4 +21,22 @@ describe("ids and ARNs", () => {
     assert.equal(partitionOf("us-gov-west-1"), "aws-us-gov");
     assert.match(integrationArn("cn-north-1", "1", "d", "u"), /^arn:aws-cn:profile:cn-north-1:/);
   });
+  it("takes the partition from the SDK's partition table, so newer partitions are right too", () => {
+    // Each region names its partition in @aws-sdk/util-endpoints' partitions.json.
+    const expected: Array<[string, string]> = [
+      ["us-east-1", "aws"],
+      ["eu-west-1", "aws"],
+      ["cn-northwest-1", "aws-cn"],
+      ["us-gov-east-1", "aws-us-gov"],
+      ["us-iso-east-1", "aws-iso"],
+      ["us-isob-east-1", "aws-iso-b"],
+      ["eu-isoe-west-1", "aws-iso-e"],
+      ["us-isof-south-1", "aws-iso-f"],
+      ["eusc-de-east-1", "aws-eusc"],
+    ];
+    for (const [region, partition] of expected) {
+      assert.equal(partitionOf(region), partition, region);
+      assert.match(integrationArn(region, "123456789012", "d", "u"), new RegExp(`^arn:${partition}:profile:${region}:`));
+    }
+  });
 });

@@ -5,9 +5,9 @@
  * walking both official models side by side instead of keeping a hand-written mapping.
  */
 import type { FlowDefinition } from "@aws-sdk/client-customer-profiles";
-import type { ServiceModel } from "../../../provider/model/types";
-import { appflowModel } from "../../../provider/model/generated/appflow";
-import { customerProfilesModel } from "../../../provider/model/generated/customer-profiles";
+import type { ServiceModel } from "../../../model/types";
+import { appflowModel } from "../../../model/generated/appflow";
+import { customerProfilesModel } from "../../../model/generated/customer-profiles";
 import { arn } from "../../arn";
 import type { FlowSpec } from "../appflow/state";
 

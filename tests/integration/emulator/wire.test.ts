@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { RouteTable } from "../../../emulator/routes";
-import type { ServiceModel } from "../../../provider/model/types";
+import type { ServiceModel } from "../../../model/types";
 import { createDomainWithObjectTypes, rawRequest, signedRequest, useTestEmulator } from "../../support/emulator-harness";
 
 /** What goes over the wire, checked byte for byte where the SDKs are forgiving. */

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { customerProfilesModel } from "../../../provider/model/generated/customer-profiles";
+import { customerProfilesModel } from "../../../model/generated/customer-profiles";
 import { SOURCE_CONNECTORS, connectorByKey, sourceConnector } from "../../../provider/validation/connectors";
 import { TASK_TYPES } from "../../../provider/validation/task-types";
 import { OBJECT_TYPE_NAMES_EVENT_TYPES } from "../../../provider/validation/event-types";
