@@ -53,25 +53,63 @@ describe("emulator: SigV4 authentication", () => {
     await expectErrorNamed(appflow.send(new DescribeConnectorProfilesCommand({})), "InvalidSignatureException", 403);
   });
 
-  it("a signature more than 5 minutes old is 403 Signature expired", async () => {
-    const { customerProfiles } = aws.clients({ systemClockOffset: -10 * 60 * 1000 });
-    await expectErrorNamed(
-      customerProfiles.send(new ListDomainsCommand({})),
-      "InvalidSignatureException",
-      403,
-      /^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 5 min\.\)$/,
-    );
-  });
+  /** The window a skew message states: the "(<now> - N min.)" tail and the gap between its two dates. */
+  function windowOf(message: string): { minutes: number; gapMs: number } {
+    const m = /^Signature (?:expired|not yet current): \d{8}T\d{6}Z is (?:now earlier|still later) than (\d{8}T\d{6}Z) \((\d{8}T\d{6}Z) [-+] (\d+) min\.\)$/.exec(message);
+    assert.ok(m, `not AWS's skew message form: ${message}`);
+    const toMs = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(4, 6) - 1, +d.slice(6, 8), +d.slice(9, 11), +d.slice(11, 13), +d.slice(13, 15));
+    return { minutes: Number(m[3]), gapMs: Math.abs(toMs(m[2]) - toMs(m[1])) };
+  }
 
-  it("a signature dated more than 5 minutes ahead is 403 Signature not yet current", async () => {
-    const res = await signedRequest(aws.emulator, { method: "GET", path: "/domains" }, { service: "profile", signingDate: new Date(Date.now() + 10 * 60 * 1000) });
-    assert.equal(res.status, 403);
-    assert.match(JSON.parse(res.body).message, /^Signature not yet current: /);
-  });
+  describe("clock skew: the window depends on the service", () => {
+    it("Customer Profiles refuses a signature 6 minutes old with its 5-minute message", async () => {
+      const { customerProfiles } = aws.clients({ systemClockOffset: -6 * 60 * 1000 });
+      const err = await expectErrorNamed(customerProfiles.send(new ListDomainsCommand({})), "InvalidSignatureException", 403, /^Signature expired: /);
+      assert.deepEqual(windowOf(err.message), { minutes: 5, gapMs: 5 * 60 * 1000 });
+    });
 
-  it("a signature within the 5 minutes allowed for clock skew is accepted", async () => {
-    const res = await signedRequest(aws.emulator, { method: "GET", path: "/domains" }, { service: "profile", signingDate: new Date(Date.now() - 4 * 60 * 1000) });
-    assert.equal(res.status, 200, res.body);
+    it("AppFlow refuses a signature 6 minutes old with its 5-minute message", async () => {
+      const { appflow } = aws.clients({ systemClockOffset: -6 * 60 * 1000 });
+      const err = await expectErrorNamed(appflow.send(new DescribeConnectorProfilesCommand({})), "InvalidSignatureException", 403, /^Signature expired: /);
+      assert.deepEqual(windowOf(err.message), { minutes: 5, gapMs: 5 * 60 * 1000 });
+    });
+
+    it("Customer Profiles and AppFlow accept a signature 4 minutes old or 4 minutes ahead", async () => {
+      for (const offset of [-4, 4]) {
+        const { customerProfiles, appflow } = aws.clients({ systemClockOffset: offset * 60 * 1000 });
+        await customerProfiles.send(new ListDomainsCommand({}));
+        await appflow.send(new DescribeConnectorProfilesCommand({}));
+      }
+    });
+
+    it("a signature dated 6 minutes ahead is 403 Signature not yet current (+ 5 min.)", async () => {
+      const res = await signedRequest(aws.emulator, { method: "GET", path: "/domains" }, { service: "profile", signingDate: new Date(Date.now() + 6 * 60 * 1000) });
+      assert.equal(res.status, 403);
+      assert.equal(res.headers["x-amzn-errortype"], "InvalidSignatureException");
+      const message = JSON.parse(res.body).message;
+      assert.match(message, /^Signature not yet current: /);
+      assert.deepEqual(windowOf(message), { minutes: 5, gapMs: 5 * 60 * 1000 });
+    });
+
+    it("STS accepts a signature 10 minutes old or ahead, which Customer Profiles refuses", async () => {
+      for (const offset of [-10, 10]) {
+        const { sts, customerProfiles } = aws.clients({ systemClockOffset: offset * 60 * 1000 });
+        assert.equal((await sts.send(new GetCallerIdentityCommand({}))).Account, "123456789012");
+        await expectErrorNamed(customerProfiles.send(new ListDomainsCommand({})), "InvalidSignatureException", 403);
+      }
+    });
+
+    it("STS refuses a signature 16 minutes old as SignatureDoesNotMatch (- 15 min.)", async () => {
+      const { sts } = aws.clients({ systemClockOffset: -16 * 60 * 1000 });
+      const err = await expectErrorNamed(sts.send(new GetCallerIdentityCommand({})), "SignatureDoesNotMatch", 403, /^Signature expired: /);
+      assert.deepEqual(windowOf(err.message), { minutes: 15, gapMs: 15 * 60 * 1000 });
+    });
+
+    it("STS refuses a signature 16 minutes ahead as Signature not yet current (+ 15 min.)", async () => {
+      const { sts } = aws.clients({ systemClockOffset: 16 * 60 * 1000 });
+      const err = await expectErrorNamed(sts.send(new GetCallerIdentityCommand({})), "SignatureDoesNotMatch", 403, /^Signature not yet current: /);
+      assert.deepEqual(windowOf(err.message), { minutes: 15, gapMs: 15 * 60 * 1000 });
+    });
   });
 
   it("a wrongly signed PutIntegration creates nothing", async () => {
@@ -109,11 +147,28 @@ describe("emulator: SigV4 authentication", () => {
   it("a signature scoped to another region or another service is refused", async () => {
     const region = await signedRequest(aws.emulator, { method: "GET", path: "/domains" }, { service: "profile", region: "eu-west-1" });
     assert.equal(region.status, 403);
-    assert.equal(JSON.parse(region.body).message, "Credential should be scoped to a valid region. ");
+    assert.equal(JSON.parse(region.body).message, "Credential should be scoped to a valid region, not 'eu-west-1'. ");
     const service = await signedRequest(aws.emulator, { method: "GET", path: "/domains" }, { service: "profile" }, (s) => {
       s.headers.authorization = s.headers.authorization.replace("/profile/aws4_request", "/appflow/aws4_request");
     });
     assert.equal(service.status, 403, "re-scoping the signature to AppFlow invalidates it");
+  });
+
+  it("a client set to another region is told which region it signed for, in each service's form", async () => {
+    const other = aws.clients({ region: "eu-west-1" });
+    await expectErrorNamed(
+      other.customerProfiles.send(new ListDomainsCommand({})),
+      "InvalidSignatureException",
+      403,
+      /^Credential should be scoped to a valid region, not 'eu-west-1'\. $/,
+    );
+    await expectErrorNamed(other.appflow.send(new DescribeConnectorProfilesCommand({})), "InvalidSignatureException", 403, /, not 'eu-west-1'\. $/);
+    await expectErrorNamed(
+      other.sts.send(new GetCallerIdentityCommand({})),
+      "SignatureDoesNotMatch",
+      403,
+      /^Credential should be scoped to a valid region, not 'eu-west-1'\.$/,
+    );
   });
 
   it("a malformed Authorization header is 403 IncompleteSignatureException", async () => {
