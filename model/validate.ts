@@ -206,14 +206,63 @@ export function formatAwsPath(path: PathSegment[]): string {
 }
 
 /**
+ * The longest value a message echoes in full, in characters. Long values are echoed whole by AWS
+ * (awslabs/coldsnap#378 quotes a 250-character tag key refused by EBS in full), so the bound sits
+ * at the longest value any Customer Profiles request member may have (2,048: FlowDescription,
+ * KmsArn, and the task property values of model/generated/customer-profiles.ts): everything the
+ * service could accept, or miss by a little, is echoed exactly as AWS would; only a value that is
+ * already far too long is cut, and the message says by how much, so one bad input of a megabyte
+ * cannot make a megabyte of error (AppFlow's credential members reach 4,096 and are cut when longer
+ * than 2,048).
+ */
+export const MAX_ECHOED_CHARS = 2048;
+
+/**
+ * A value as AWS's services write it into a validation message, which is Java's `toString`: lists
+ * as `[a, b]` (AbstractCollection), maps as `{k=v, k2=v2}` (AbstractMap), null as `null`.
+ * Evidence: "Value '[]' at 'keySchema'" (mandarzope/loopback-connector-dynamodb#5) and
+ * "Value '{EmailNotificationSubscriptionTable=[]}' at 'requestItems'" (nasa-gcn/gcn.nasa.gov#1042),
+ * both DynamoDB. A structure has no public form (the services print their Java object's identity,
+ * "com.amazonaws.dynamodb.v20120810.WriteRequest@4e30492f" in cortexproject/cortex#199), so it is
+ * written like a map of its members; a timestamp is written in ISO-8601.
+ */
+export function formatAwsValue(value: unknown): string {
+  const seen = new Set<unknown>();
+  const render = (v: unknown): string => {
+    if (v === null || v === undefined) return "null";
+    if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString();
+    if (typeof v !== "object") return String(v);
+    // A cycle cannot come from JSON, but a value built in code could carry one.
+    if (seen.has(v)) return "(this Collection)";
+    seen.add(v);
+    try {
+      if (Array.isArray(v)) return `[${v.map(render).join(", ")}]`;
+      return `{${Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}=${render(x)}`).join(", ")}}`;
+    } finally {
+      seen.delete(v);
+    }
+  };
+  const text = render(value);
+  const chars = [...text];
+  if (chars.length <= MAX_ECHOED_CHARS) return text;
+  return `${chars.slice(0, MAX_ECHOED_CHARS).join("")}...(${chars.length - MAX_ECHOED_CHARS} more characters)`;
+}
+
+/**
  * AWS's message for a failed request: "1 validation error detected: Value 'x' at 'path' failed to
- * satisfy constraint: ...". Values inside sensitive shapes are not echoed, as the services do.
+ * satisfy constraint: ...". A missing member is "Value null at 'path'" (amazon-archives/
+ * amazon-cognito-auth-js#65). A member the model marks sensitive, or one inside a sensitive shape,
+ * is "Value at 'path'", with no value: Cognito's "Value at 'password' failed to satisfy
+ * constraint" (quoted in many public projects' error tables) and SageMaker Runtime's "Value at
+ * 'body'" (aws/aws-sdk-js#4203), and the same rule in AWS's Smithy server validation
+ * (smithy-lang/smithy-typescript#356, server-common/src/validation/index.ts).
  */
 export function awsValidationMessage(violations: Violation[]): string {
   const shown = violations.slice(0, 10).map((v) => {
-    const val = v.sensitive || v.value === undefined ? "" : `Value '${String(v.value)}' `;
-    const at = `at '${formatAwsPath(v.path)}'`;
-    return v.rule === "required" ? `Value null ${at} failed to satisfy constraint: ${v.constraint}` : `${val}${at} failed to satisfy constraint: ${v.constraint}`;
+    const at = `at '${formatAwsPath(v.path)}' failed to satisfy constraint: ${v.constraint}`;
+    if (v.rule === "required" || v.value === undefined || v.value === null) return `Value null ${at}`;
+    if (v.sensitive) return `Value ${at}`;
+    return `Value '${formatAwsValue(v.value)}' ${at}`;
   });
   const n = violations.length;
   return `${n} validation error${n === 1 ? "" : "s"} detected: ${shown.join("; ")}`;

@@ -27,16 +27,59 @@ describe("emulator: validation from the model", () => {
     assert.match(err.message, /at 'flowDefinition\.tasks\.2\.member\.taskType' failed to satisfy constraint: Member must satisfy enum value set: \[/);
   });
 
-  it("values inside sensitive shapes are not echoed back", async () => {
+  it("a member inside a sensitive shape is reported as 'Value at', with no value", async () => {
     const flow = salesforceFlow("sf");
     flow.KmsArn = "not-a-kms-key-arn-but-long-enough";
     const err = await expectServiceError(
       aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: flow })),
       BadRequestException,
       400,
-      /at 'flowDefinition\.kmsArn' failed to satisfy constraint: Member must satisfy regular expression pattern/,
+      /^1 validation error detected: Value at 'flowDefinition\.kmsArn' failed to satisfy constraint: Member must satisfy regular expression pattern: /,
     );
     assert.ok(!err.message.includes("not-a-kms-key-arn"), err.message);
+  });
+
+  it("a list is echoed as Java writes it, [a, b]", async () => {
+    await expectServiceError(
+      aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", Uri: "u", ObjectTypeName: "Contact", EventTriggerNames: ["first-trigger", "second-trigger"] }),
+      ),
+      BadRequestException,
+      400,
+      /^1 validation error detected: Value '\[first-trigger, second-trigger\]' at 'eventTriggerNames' failed to satisfy constraint: Member must have length less than or equal to 1$/,
+    );
+  });
+
+  it("a map is echoed as Java writes it, {k=v, k2=v2}", async () => {
+    const tags = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, `v${i}`]));
+    const err = await expectServiceError(
+      aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: "u", ObjectTypeName: "Contact", Tags: tags })),
+      BadRequestException,
+      400,
+      /^1 validation error detected: Value '\{k0=v0, k1=v1, k2=v2, .*, k50=v50\}' at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50$/,
+    );
+    assert.equal(err.message.match(/=/g)!.length, 51, "every entry echoed once");
+  });
+
+  it("a long value is echoed whole, as AWS does, up to 2,048 characters", async () => {
+    const uri = `arn:aws:s3:::${"b".repeat(300)}`;
+    const err = await expectServiceError(
+      aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: uri, ObjectTypeName: "Contact" })),
+      BadRequestException,
+      400,
+      /failed to satisfy constraint: Member must have length less than or equal to 255$/,
+    );
+    assert.ok(err.message.includes(`Value '${uri}' at 'uri'`), err.message);
+  });
+
+  it("a value longer than 2,048 characters is cut, and the message says how much was left out", async () => {
+    const uri = "u".repeat(5000);
+    const err = await expectServiceError(
+      aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: uri, ObjectTypeName: "Contact" })),
+      BadRequestException,
+      400,
+    );
+    assert.equal(err.message, `1 validation error detected: Value '${"u".repeat(2048)}...(2952 more characters)' at 'uri' failed to satisfy constraint: Member must have length less than or equal to 255`);
   });
 
   it("reports several violations at once, and a URI label by its member name", async () => {
