@@ -54,9 +54,10 @@ export interface CliResult {
 }
 
 export interface CliTarget {
-  url: string;
+  /** The local endpoint; undefined to let the CLI reach AWS itself (a verified run, PCPI_VERIFY_AWS=1). */
+  url?: string;
   region: string;
-  credentials: { accessKeyId: string; secretAccessKey: string };
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
 
 /**
@@ -78,9 +79,10 @@ export async function runAwsCli(cli: AwsCli, target: CliTarget, args: string[]):
     AWS_EC2_METADATA_DISABLED: "true",
     AWS_PAGER: "",
   };
+  if (target.credentials.sessionToken) env.AWS_SESSION_TOKEN = target.credentials.sessionToken;
   if (process.env.PYENV_ROOT) env.PYENV_ROOT = process.env.PYENV_ROOT;
   // v1 has no pager and so no --no-cli-pager option.
-  const common = ["--endpoint-url", target.url, "--output", "json", ...(cli.major === 2 ? ["--no-cli-pager"] : [])];
+  const common = [...(target.url ? ["--endpoint-url", target.url] : []), "--output", "json", ...(cli.major === 2 ? ["--no-cli-pager"] : [])];
   try {
     const r = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
       execFile(cli.path, [...common, ...args], { encoding: "utf8", env, timeout: 120_000 }, (err, stdout, stderr) => {

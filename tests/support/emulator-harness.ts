@@ -11,10 +11,13 @@ import { AppflowClient, CreateConnectorProfileCommand } from "@aws-sdk/client-ap
 import {
   CreateDomainCommand,
   CustomerProfilesClient,
+  DeleteDomainCommand,
+  DeleteIntegrationCommand,
+  ListIntegrationsCommand,
   PutProfileObjectTypeCommand,
   type FlowDefinition,
 } from "@aws-sdk/client-customer-profiles";
-import { STSClient } from "@aws-sdk/client-sts";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../emulator";
 
 export interface Clients {
@@ -29,11 +32,10 @@ export interface TestEmulator extends Clients {
   clients(overrides?: Record<string, unknown>): Clients;
 }
 
-export function clientsFor(emulator: Emulator, overrides: Record<string, unknown> = {}): Clients {
+/** Clients for an emulator, or (with `undefined`) for whatever `overrides` names: AWS itself when it names no endpoint. */
+export function clientsFor(emulator: Emulator | undefined, overrides: Record<string, unknown> = {}): Clients {
   const config = {
-    endpoint: emulator.url,
-    region: emulator.region,
-    credentials: emulator.credentials,
+    ...(emulator ? { endpoint: emulator.url, region: emulator.region, credentials: emulator.credentials } : {}),
     maxAttempts: 1,
     ...overrides,
   };
@@ -290,4 +292,188 @@ export function integrationArn(emulator: Emulator, domainName: string, uri: stri
 
 export function domainArn(emulator: Emulator, domainName: string): string {
   return `arn:aws:profile:${emulator.region}:${emulator.accountId}:domains/${domainName}`;
+}
+
+// ---- the target of the verified specs: the local endpoint, or AWS itself ------------------------
+//
+// In the spirit of moto's `aws_verified`: a spec written with `describeVerified` runs against the
+// local endpoint always, and against AWS too when PCPI_VERIFY_AWS=1 and AWS credentials are set
+// (`npm run test:aws`), with the same body. Elsewhere its AWS half is one pending line.
+
+export const VERIFY_SKIP_LINE = "skipped: set PCPI_VERIFY_AWS=1 with AWS credentials to run against AWS";
+
+/** What a verified run against AWS needs from the environment, read once. */
+export type VerifyTargetChoice =
+  | { kind: "aws"; region: string }
+  /** Not asked for: the AWS half is skipped with VERIFY_SKIP_LINE. */
+  | { kind: "off"; reason: string }
+  /** Asked for but impossible: the AWS half fails with the reason, so a broken setup never passes silently. */
+  | { kind: "misconfigured"; reason: string };
+
+/** Variables that would send the SDKs or CLIs somewhere other than AWS. */
+const ENDPOINT_OVERRIDES = ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_CUSTOMER_PROFILES", "AWS_ENDPOINT_URL_APPFLOW", "AWS_ENDPOINT_URL_STS"];
+
+export function selectVerifyTarget(env: NodeJS.ProcessEnv = process.env): VerifyTargetChoice {
+  if (env.PCPI_VERIFY_AWS !== "1") return { kind: "off", reason: VERIFY_SKIP_LINE };
+  const hasKeys = !!env.AWS_ACCESS_KEY_ID && !!env.AWS_SECRET_ACCESS_KEY;
+  const hasOther = !!env.AWS_PROFILE || !!env.AWS_WEB_IDENTITY_TOKEN_FILE || !!env.AWS_CONTAINER_CREDENTIALS_FULL_URI || !!env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI;
+  if (!hasKeys && !hasOther) {
+    return { kind: "misconfigured", reason: "PCPI_VERIFY_AWS=1 is set but no AWS credentials are: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), or AWS_PROFILE" };
+  }
+  const overridden = ENDPOINT_OVERRIDES.filter((k) => !!env[k]);
+  if (overridden.length > 0) {
+    return { kind: "misconfigured", reason: `PCPI_VERIFY_AWS=1 runs against AWS itself, but ${overridden.join(", ")} redirect(s) the clients elsewhere: unset them` };
+  }
+  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  if (!region) return { kind: "misconfigured", reason: "PCPI_VERIFY_AWS=1 needs a region: set AWS_REGION (a region where Customer Profiles is offered)" };
+  return { kind: "aws", region };
+}
+
+export interface SessionCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/** One target as the verified specs see it: clients, who and where they are, a domain of their own. */
+export interface VerifiedTarget extends Clients {
+  kind: "local" | "aws";
+  region: string;
+  accountId: string;
+  partition: string;
+  credentials: SessionCredentials;
+  /** The local endpoint's URL; undefined against AWS, where the clients find their own. */
+  url?: string;
+  /** The local endpoint, for specs marked local-only. */
+  emulator?: Emulator;
+  /** A domain made for this suite (CreateDomain with a unique name) and deleted after it. */
+  domainName: string;
+  /** Object types created in that domain, each named as asked. */
+  objectTypes: string[];
+  /** A Uri for a plain (non-flow) integration: PCPI_VERIFY_AWS_URI against AWS, else an S3 bucket ARN in this run's name. */
+  uri: string;
+  /** A fresh name, unique to this run, for anything a spec creates itself. */
+  unique(prefix: string): string;
+  /** Deletes this domain too when the suite ends (for domains a spec creates itself). */
+  ownDomain(domainName: string): void;
+  /** Marks a spec that needs the endpoint's test hooks (request log, faults, reset): skipped against AWS. */
+  localOnly(ctx: Mocha.Context): void;
+  /** Clients with other settings (a skewed clock, another region), destroyed with the suite. */
+  clients(overrides?: Record<string, unknown>): Clients;
+  /** Where a client of `service` sends its requests for the target's region (AWS: the public endpoint). */
+  endpointOf(service: "profile" | "appflow" | "sts"): string;
+}
+
+export interface VerifiedOptions {
+  /** Object types to create in the suite's domain. */
+  objectTypes?: string[];
+  /** false: the suite makes its own domains (and hands them to ownDomain); `domainName` is then only reserved. */
+  createDomain?: boolean;
+}
+
+function runId(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, "0")}`;
+}
+
+async function deleteDomainFully(cp: CustomerProfilesClient, domainName: string): Promise<void> {
+  // DeleteDomain removes what the domain holds; the integrations are deleted first anyway, so a
+  // failure half-way leaves nothing that still pulls data.
+  try {
+    const listed = await cp.send(new ListIntegrationsCommand({ DomainName: domainName }));
+    for (const item of listed.Items ?? []) await cp.send(new DeleteIntegrationCommand({ DomainName: domainName, Uri: item.Uri! }));
+  } catch (e) {
+    if ((e as Error).name !== "ResourceNotFoundException") throw e;
+  }
+  try {
+    await cp.send(new DeleteDomainCommand({ DomainName: domainName }));
+  } catch (e) {
+    if ((e as Error).name !== "ResourceNotFoundException") throw e;
+  }
+}
+
+/** Mocha hooks for one target; the handle is filled in `before`. */
+function useVerifiedTarget(kind: "local" | "aws", region: string | undefined, options: VerifiedOptions): VerifiedTarget {
+  const t = {} as VerifiedTarget;
+  const extra: Clients[] = [];
+  const domains: string[] = [];
+  const id = runId();
+  before(async function () {
+    this.timeout(120_000);
+    let config: Record<string, unknown>;
+    if (kind === "local") {
+      t.emulator = await startEmulator();
+      t.url = t.emulator.url;
+      t.region = t.emulator.region;
+      t.credentials = t.emulator.credentials;
+      config = { endpoint: t.url, region: t.region, credentials: t.credentials, maxAttempts: 1 };
+    } else {
+      t.region = region!;
+      // The default chain, as a user's program would resolve it; resolved once, so that the CLI and
+      // the pulumi processes get the same identity.
+      const probe = new STSClient({ region: t.region });
+      const c = await probe.config.credentials();
+      probe.destroy();
+      t.credentials = { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken };
+      config = { region: t.region, credentials: t.credentials, maxAttempts: 3 };
+    }
+    const base = config;
+    Object.assign(t, clientsFor(undefined, base));
+    t.kind = kind;
+    t.clients = (overrides = {}) => {
+      const c = clientsFor(undefined, { ...base, ...overrides });
+      extra.push(c);
+      return c;
+    };
+    t.endpointOf = (service) => t.url ?? `https://${service}.${t.region}.amazonaws.com`;
+    const who = await t.sts.send(new GetCallerIdentityCommand({}));
+    t.accountId = who.Account!;
+    t.partition = who.Arn!.split(":")[1];
+    t.unique = (prefix) => `${prefix}-${id}`;
+    t.ownDomain = (name) => void domains.push(name);
+    t.localOnly = (ctx) => {
+      if (t.kind === "aws") ctx.skip();
+    };
+    t.uri = (kind === "aws" && process.env.PCPI_VERIFY_AWS_URI) || `arn:${t.partition}:s3:::pcpi-verify-${id}`;
+    t.domainName = t.unique("pcpi-verify");
+    t.objectTypes = options.objectTypes ?? ["Contact"];
+    if (options.createDomain !== false) {
+      t.ownDomain(t.domainName);
+      await createDomainWithObjectTypes(t.customerProfiles, t.domainName, t.objectTypes);
+    }
+  });
+  after(async function () {
+    this.timeout(120_000);
+    const failures: string[] = [];
+    for (const d of domains) {
+      await deleteDomainFully(t.customerProfiles, d).catch((e: Error) => failures.push(`${d}: ${e.name}: ${e.message}`));
+    }
+    for (const c of [t as Clients, ...extra]) {
+      c.customerProfiles?.destroy();
+      c.appflow?.destroy();
+      c.sts?.destroy();
+    }
+    await t.emulator?.close();
+    if (failures.length > 0) throw new Error(`could not delete the domains this suite created; delete them by hand:\n${failures.join("\n")}`);
+  });
+  return t;
+}
+
+/**
+ * Registers `body` twice: against the local endpoint, and against AWS when selectVerifyTarget
+ * says so. The body must read everything target-specific (account, region, names) from the handle.
+ */
+export function describeVerified(title: string, body: (target: VerifiedTarget) => void, options: VerifiedOptions = {}): void {
+  describe(`${title} [local endpoint]`, () => body(useVerifiedTarget("local", undefined, options)));
+  const choice = selectVerifyTarget();
+  describe(`${title} [AWS]`, () => {
+    if (choice.kind === "off") {
+      it(choice.reason);
+    } else if (choice.kind === "misconfigured") {
+      it("runs against AWS", () => {
+        throw new Error(choice.reason);
+      });
+    } else {
+      body(useVerifiedTarget("aws", choice.region, options));
+    }
+  });
 }
