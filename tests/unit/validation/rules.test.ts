@@ -1,4 +1,6 @@
 import { strict as assert } from "assert";
+import { readFileSync } from "fs";
+import { join } from "path";
 import fc from "fast-check";
 import { SEMANTIC_RULES } from "../../../provider/validation/semantics";
 import { parseScheduleExpression } from "../../../provider/validation/schedule-expression";
@@ -82,4 +84,13 @@ describe("AppFlow schedule expressions", () => {
     fc.assert(fc.property(fc.string(), (s) => typeof parseScheduleExpression(s).ok === "boolean"));
     fc.assert(fc.property(fc.string(), (s) => typeof parseScheduleExpression(`cron(${s})`).ok === "boolean"));
   });
+});
+
+describe("the README's rules table", () => {
+  const readme = readFileSync(join(__dirname, "../../../README.md"), "utf8");
+  for (const rule of SEMANTIC_RULES) {
+    it(`lists ${rule.name} as ${rule.level}`, () => {
+      assert.match(readme, new RegExp(`^\\| \`${rule.name}\` \\| ${rule.level} \\| .+\\|$`, "m"));
+    });
+  }
 });
