@@ -94,3 +94,35 @@ describe("the README's rules table", () => {
     });
   }
 });
+
+describe("timestamps are real calendar dates, never rolled over", () => {
+  const rule = SEMANTIC_RULES.find((r) => r.name === "scheduleTimesAreRealInstants")!;
+  const withStart = (scheduleStartTime: unknown) => ({
+    flowDefinition: { triggerConfig: { triggerType: "Scheduled", triggerProperties: { scheduled: { scheduleExpression: "rate(1hours)", scheduleStartTime } } } },
+  });
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+  it("refuses a day the month does not have, and accepts every day it has, in any zone", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1970, max: 2199 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.constantFrom("Z", "+09:00", "-07:00", "+0530"),
+        (y, m, d, zone) => {
+          const findings = rule.check(withStart(`${pad(y, 4)}-${pad(m)}-${pad(d)}T12:00:00${zone}`), {});
+          return findings.length === (d <= daysIn(y, m) ? 0 : 1);
+        },
+      ),
+    );
+  });
+
+  it("refuses hours, minutes and seconds out of range", () => {
+    for (const t of ["24:00:00", "12:60:00", "12:00:60"]) assert.equal(rule.check(withStart(`2027-01-01T${t}Z`), {}).length, 1, t);
+  });
+
+  it("accepts epoch seconds as a number, whole or fractional", () => {
+    fc.assert(fc.property(fc.double({ min: 0, max: 7258118400, noNaN: true }), (s) => rule.check(withStart(s), {}).length === 0));
+  });
+});
