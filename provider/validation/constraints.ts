@@ -24,7 +24,11 @@ function describeValue(v: Violation): string {
 const REASON: Record<Violation["rule"], (v: Violation) => string> = {
   required: () => "is required",
   unknown: () => "is not a member of this type (check the spelling)",
-  type: (v) => v.constraint.replace(/^Member must be/, "must be"),
+  type: (v) =>
+    // Epoch seconds are a number in the AWS docs' examples; as text they would be read as a date string.
+    typeof v.value === "string" && /^\d+(\.\d+)?$/.test(v.value) && /timestamp/.test(v.constraint)
+      ? "must be a timestamp: write epoch seconds as a number, not a string, or an ISO-8601 string with a zone"
+      : v.constraint.replace(/^Member must be/, "must be"),
   length: (v) => v.constraint.replace(/^Member must have length/, "must have length"),
   size: (v) => v.constraint.replace(/^Member must have length/, "must have a number of entries"),
   pattern: (v) => v.constraint.replace(/^Member must satisfy regular expression pattern:/, "must match the pattern"),

@@ -1,14 +1,20 @@
 /**
  * The rules of PutIntegration that its model cannot express: which members go together, which
  * connector a flow's parts must agree on, what a schedule needs. One function per rule, each
- * named in SEMANTIC_RULES. A rule looks only at values that are known and of the right type:
- * a value still unknown at preview may turn out right, and a value of the wrong type is already
- * reported by the model's constraints.
+ * declared in SEMANTIC_RULES with its level and its source. A rule looks only at values that are
+ * known and of the right type: a value still unknown at preview may turn out right, and a value
+ * of the wrong type is already reported by the model's constraints.
+ *
+ * Level: a rule is an "error" (the preview fails) only when a published source shows AWS refusing
+ * the input, or when the value cannot be sent as written (the provider would have to rewrite it).
+ * Every other rule is a "warning": check tells the user and lets AWS decide. The README's
+ * "Rules and sources" table lists them; tests/unit/validation/rules.test.ts holds each to a source.
  */
 import { OBJECT_TYPE_NAMES_EVENT_TYPES } from "./event-types";
 import { connectorByKey, needsConnectorProfile, sourceConnector, type SourceConnector } from "./connectors";
 import { LENGTH_PROPERTIES, taskTypeRules } from "./task-types";
 import { isUnknown } from "./unknown";
+import { parseScheduleExpression } from "./schedule-expression";
 import type { CheckFailure } from "./types";
 
 /** A failure, or with `warning` set, something to tell the user that AppFlow would accept. */
@@ -26,7 +32,11 @@ type Inputs = Obj;
 
 export interface SemanticRule {
   name: string;
-  check(inputs: Inputs, ctx: SemanticContext): Finding[];
+  /** "error" fails the preview; "warning" is said once on stderr and the preview goes on. */
+  level: "error" | "warning";
+  /** Where the rule comes from: a URL, or a repository and path, and what it says. */
+  source: string;
+  check(inputs: Inputs, ctx: SemanticContext): CheckFailure[];
 }
 
 const FLOW = "flowDefinition";
@@ -317,7 +327,6 @@ function taskLengthsArePositiveWholeNumbers(inputs: Inputs): Finding[] {
   });
 }
 
-/** A warning, not a failure: AppFlow ignores a property the task type does not read. */
 function taskPropertiesReadByTaskType(inputs: Inputs): Finding[] {
   return tasksOf(inputs).flatMap(({ task, path }) => {
     const rules = taskTypeRules(task.taskType);
@@ -330,7 +339,6 @@ function taskPropertiesReadByTaskType(inputs: Inputs): Finding[] {
         reason:
           `is not read by ${String(task.taskType)} tasks, so AppFlow ignores it ` +
           `(they read: ${list(rules.reads)})`,
-        warning: true as const,
       }));
   });
 }
@@ -359,31 +367,45 @@ function unscheduledTriggerTakesNoSchedule(inputs: Inputs): Finding[] {
 function incrementalPullNeedsDatetimeField(inputs: Inputs): Finding[] {
   if (str(knownSchedule(inputs)?.dataPullMode) !== "Incremental") return [];
   const source = sourceOf(inputs);
-  if (!source) return [];
+  // S3 reads new files incrementally without a datetime field: the admin guide's S3 example does so.
+  if (!source || connectorOf(inputs)?.connectorType === "S3") return [];
   const pull = source.incrementalPullConfig;
   if (isUnknown(pull) || isSet(obj(pull)?.datetimeTypeFieldName)) return [];
   return [
     {
       property: `${SOURCE}.incrementalPullConfig.datetimeTypeFieldName`,
       reason:
-        "is required when dataPullMode is Incremental: it names the source's datetime field that AppFlow compares " +
+        "is not set although dataPullMode is Incremental: it names the source's datetime field that AppFlow compares " +
         "with the last run to find new and changed records",
     },
   ];
 }
 
-/** AppFlow documents `rate(5minutes)`; the model's own example writes `rate (5 minutes)`. */
-const SCHEDULE_EXPRESSION = /^\s*(rate|cron)\s*\(.+\)\s*$/;
+/** The interval the admin guide calls "the minimum currently supported" for a Customer Profiles S3 flow. */
+const MIN_RATE_MINUTES = 15;
 
-function scheduleExpressionIsRateOrCron(inputs: Inputs): Finding[] {
+function scheduleExpressionParses(inputs: Inputs): Finding[] {
   const expr = str(knownSchedule(inputs)?.scheduleExpression);
-  if (expr === undefined || SCHEDULE_EXPRESSION.test(expr)) return [];
-  return [
-    {
-      property: `${SCHEDULED}.scheduleExpression`,
-      reason: `must be a rate(...) or cron(...) expression, e.g. rate(1hours) (got ${quote(expr)})`,
-    },
-  ];
+  if (expr === undefined) return [];
+  const at = `${SCHEDULED}.scheduleExpression`;
+  const parsed = parseScheduleExpression(expr);
+  if (!parsed.ok) {
+    return [
+      {
+        property: at,
+        reason: `is not an AppFlow schedule expression such as rate(1hours) or cron(0 12 * * ? *): ${parsed.why} (got ${quote(expr)})`,
+      },
+    ];
+  }
+  if (parsed.schedule.kind === "rate" && parsed.schedule.minutes < MIN_RATE_MINUTES) {
+    return [
+      {
+        property: at,
+        reason: `runs every ${parsed.schedule.minutes} minute(s); the Amazon Connect admin guide gives ${MIN_RATE_MINUTES} minutes as the minimum currently supported (got ${quote(expr)})`,
+      },
+    ];
+  }
+  return [];
 }
 
 const TIMESTAMP_MEMBERS = ["scheduleStartTime", "scheduleEndTime", "firstExecutionFrom"] as const;
@@ -393,18 +415,28 @@ const TIMESTAMP_MEMBERS = ["scheduleStartTime", "scheduleEndTime", "firstExecuti
  * reads a zoneless time in the provider's local zone, so a preview on another machine would
  * schedule the flow at another hour.
  */
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/;
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):?(\d{2})))?$/;
 
-/** Milliseconds since the epoch, for a timestamp a program may write: ISO-8601 or epoch seconds. */
+/**
+ * Milliseconds since the epoch for a timestamp a program may write: epoch seconds as a number (the
+ * form of the AWS docs' examples), or an ISO-8601 string naming a real calendar date and time.
+ * Date.parse would roll 2027-02-30 over to 2027-03-02; that is a rewrite, so it is refused here.
+ */
 function instant(v: unknown): number | undefined {
   if (typeof v === "number" && Number.isFinite(v)) return v * 1000;
   const s = str(v);
-  if (s === undefined || !ISO_8601.test(s)) return undefined;
-  const ms = Date.parse(s);
+  const m = s === undefined ? null : ISO_8601.exec(s);
+  if (!m) return undefined;
+  const [, y, mo, d, h = "0", mi = "0", sec = "0", , oh = "0", om = "0"] = m;
+  const day = new Date(Date.UTC(+y, +mo - 1, +d));
+  const realDate = day.getUTCFullYear() === +y && day.getUTCMonth() === +mo - 1 && day.getUTCDate() === +d;
+  const realTime = +h <= 23 && +mi <= 59 && +sec <= 59 && +oh <= 23 && +om <= 59;
+  if (!realDate || !realTime) return undefined;
+  const ms = Date.parse(s!);
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-function scheduleTimesAreIso8601(inputs: Inputs): Finding[] {
+function scheduleTimesAreRealInstants(inputs: Inputs): Finding[] {
   const scheduled = knownSchedule(inputs);
   if (!scheduled) return [];
   return TIMESTAMP_MEMBERS.flatMap((m) => {
@@ -413,7 +445,9 @@ function scheduleTimesAreIso8601(inputs: Inputs): Finding[] {
     return [
       {
         property: `${SCHEDULED}.${m}`,
-        reason: `must be an ISO-8601 timestamp with a time zone, e.g. 2027-01-01T00:00:00Z (got ${quote(v)})`,
+        reason:
+          `must be a real date and time in ISO-8601 with a time zone, e.g. 2027-01-01T00:00:00Z, or epoch seconds as a ` +
+          `number (got ${quote(v)})`,
       },
     ];
   });
@@ -434,26 +468,53 @@ function scheduleStartPrecedesEnd(inputs: Inputs): Finding[] {
   ];
 }
 
+const API_PUT_INTEGRATION = "https://docs.aws.amazon.com/customerprofiles/latest/APIReference/API_PutIntegration.html";
+const APPFLOW_TRIGGER = "https://docs.aws.amazon.com/appflow/1.0/APIReference/API_TriggerConfig.html";
+const CDK_APPFLOW = "github.com/cdklabs/cdk-appflow src/core/tasks/{filters,transforms,validations}.ts (the task properties AWS's own constructs emit per operator)";
+
 export const SEMANTIC_RULES: readonly SemanticRule[] = [
-  { name: "objectTypeNameXorNames", check: objectTypeNameXorNames },
-  { name: "objectTypeNamesAreSupportedEventTypes", check: objectTypeNamesAreSupportedEventTypes },
-  { name: "uriOrFlowDefinition", check: uriOrFlowDefinition },
-  { name: "regionLooksLikeAwsRegion", check: regionLooksLikeAwsRegion },
-  { name: "connectorProfileNameRequired", check: connectorProfileNameRequired },
-  { name: "sourceConnectorPropertiesMatchConnectorType", check: sourceConnectorPropertiesMatchConnectorType },
-  { name: "taskConnectorOperatorMatchesSource", check: taskConnectorOperatorMatchesSource },
-  { name: "taskOperatorFitsTaskType", check: taskOperatorFitsTaskType },
-  { name: "taskPropertiesRequiredForOperation", check: taskPropertiesRequiredForOperation },
-  { name: "taskLengthsArePositiveWholeNumbers", check: taskLengthsArePositiveWholeNumbers },
-  { name: "taskPropertiesReadByTaskType", check: taskPropertiesReadByTaskType },
-  { name: "scheduledTriggerNeedsSchedule", check: scheduledTriggerNeedsSchedule },
-  { name: "unscheduledTriggerTakesNoSchedule", check: unscheduledTriggerTakesNoSchedule },
-  { name: "incrementalPullNeedsDatetimeField", check: incrementalPullNeedsDatetimeField },
-  { name: "scheduleExpressionIsRateOrCron", check: scheduleExpressionIsRateOrCron },
-  { name: "scheduleTimesAreIso8601", check: scheduleTimesAreIso8601 },
-  { name: "scheduleStartPrecedesEnd", check: scheduleStartPrecedesEnd },
+  { name: "objectTypeNameXorNames", level: "warning", check: objectTypeNameXorNames,
+    source: `${API_PUT_INTEGRATION}: ObjectTypeName and ObjectTypeNames are both optional; no source shows a refusal of both or neither` },
+  { name: "objectTypeNamesAreSupportedEventTypes", level: "warning", check: objectTypeNamesAreSupportedEventTypes,
+    source: `${API_PUT_INTEGRATION} (ObjectTypeNames: "It supports the following event types"; a list, not a refusal; see event-types.ts)` },
+  { name: "uriOrFlowDefinition", level: "warning", check: uriOrFlowDefinition,
+    source: `${API_PUT_INTEGRATION}: Uri and FlowDefinition are both optional; no source shows a refusal of neither` },
+  { name: "regionLooksLikeAwsRegion", level: "error", check: regionLooksLikeAwsRegion,
+    source: "the provider's own input, never sent: a malformed region names no endpoint (aws-sdk-js-v3 @aws-sdk/util-endpoints partitions.json regionRegex)" },
+  { name: "connectorProfileNameRequired", level: "warning", check: connectorProfileNameRequired,
+    source: "https://docs.aws.amazon.com/appflow/1.0/APIReference/API_SourceFlowConfig.html: connectorProfileName is optional; no source shows a refusal" },
+  { name: "sourceConnectorPropertiesMatchConnectorType", level: "warning", check: sourceConnectorPropertiesMatchConnectorType,
+    source: "https://docs.aws.amazon.com/appflow/1.0/APIReference/API_SourceConnectorProperties.html (one member per connector); no source shows a refusal" },
+  { name: "taskConnectorOperatorMatchesSource", level: "warning", check: taskConnectorOperatorMatchesSource,
+    source: "https://docs.aws.amazon.com/appflow/1.0/APIReference/API_ConnectorOperator.html (one member per connector); no source shows a refusal" },
+  { name: "taskOperatorFitsTaskType", level: "error", check: taskOperatorFitsTaskType,
+    source: 'github.com/aws/aws-cdk issue 17748: AppFlow refuses with "Task Validation Error: The operator NO_OP is not valid for filtering tasks"' },
+  { name: "taskPropertiesRequiredForOperation", level: "warning", check: taskPropertiesRequiredForOperation, source: CDK_APPFLOW },
+  { name: "taskLengthsArePositiveWholeNumbers", level: "warning", check: taskLengthsArePositiveWholeNumbers, source: CDK_APPFLOW },
+  { name: "taskPropertiesReadByTaskType", level: "warning", check: taskPropertiesReadByTaskType,
+    source: 'https://docs.aws.amazon.com/appflow/1.0/APIReference/API_Task.html ("The service looks for particular information based on the TaskType")' },
+  { name: "scheduledTriggerNeedsSchedule", level: "warning", check: scheduledTriggerNeedsSchedule,
+    source: `${APPFLOW_TRIGGER} (triggerProperties: "Currently, these settings only apply to the Scheduled trigger type"); no source shows a refusal` },
+  { name: "unscheduledTriggerTakesNoSchedule", level: "warning", check: unscheduledTriggerTakesNoSchedule, source: APPFLOW_TRIGGER },
+  { name: "incrementalPullNeedsDatetimeField", level: "warning", check: incrementalPullNeedsDatetimeField,
+    source:
+      "https://docs.aws.amazon.com/appflow/1.0/APIReference/API_IncrementalPullConfig.html; not for S3: the admin guide's S3 example " +
+      "(https://docs.aws.amazon.com/connect/latest/adminguide/customerprofiles-s3-integration.html) is Incremental without it" },
+  { name: "scheduleExpressionParses", level: "warning", check: scheduleExpressionParses,
+    source:
+      "https://docs.aws.amazon.com/appflow/1.0/APIReference/API_ScheduledTriggerProperties.html (rate(5minutes)); " +
+      "https://docs.aws.amazon.com/connect/latest/adminguide/customerprofiles-s3-integration.html (rate(15minutes), the minimum); " +
+      "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html (6-field cron); no source shows a refusal" },
+  { name: "scheduleTimesAreRealInstants", level: "error", check: scheduleTimesAreRealInstants,
+    source:
+      "the provider's serialization (provider/mapping.ts via Date) would send another instant (2027-02-30 → 2027-03-02) or read a " +
+      "zoneless time in the local zone: check never rewrites. Format: API_ScheduledTriggerProperties.html (ISO 8601, e.g. 2022-04-26T13:00:00-07:00)" },
+  { name: "scheduleStartPrecedesEnd", level: "warning", check: scheduleStartPrecedesEnd,
+    source: "https://docs.aws.amazon.com/appflow/1.0/APIReference/API_ScheduledTriggerProperties.html (start and end of the schedule); no source shows a refusal" },
 ];
 
 export function semanticFindings(inputs: Inputs, ctx: SemanticContext): Finding[] {
-  return SEMANTIC_RULES.flatMap((r) => r.check(inputs, ctx));
+  return SEMANTIC_RULES.flatMap((r) =>
+    r.check(inputs, ctx).map((f): Finding => (r.level === "warning" ? { ...f, warning: true } : f)),
+  );
 }

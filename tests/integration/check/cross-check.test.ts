@@ -93,8 +93,8 @@ describe("preview check against the local endpoint (real SDK, real HTTP)", funct
     const rejected = [
       withProfile("salesforce-typo"),
       variant(salesforceFlow, (i) => (i.tags = { "aws:reserved": "x" })),
-      variant(uriIntegration, (i) => (i.objectTypeName = "Both")),
-      variant(salesforceFlow, (i) => (i.flowDefinition.triggerConfig.triggerType = "OnDemand")),
+      variant(salesforceFlow, (i) => (i.flowDefinition.flowName = "my flow")),
+      variant(salesforceFlow, (i) => (i.flowDefinition.triggerConfig.triggerProperties.scheduled.scheduleStartTime = "2027-02-30T00:00:00Z")),
     ];
     for (const inputs of rejected) {
       const { failures } = await check(inputs);

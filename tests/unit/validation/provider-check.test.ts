@@ -16,9 +16,10 @@ describe("IntegrationProvider.check", () => {
   const rejected: [string, Record<string, unknown>, string, RegExp][] = [
     ["a model constraint", variant(uriIntegration, (i) => (i.domainName = "retail shop")), "domainName", /pattern.*"retail shop"/],
     ["a nested enum", variant(s3Flow, (i) => (flow(i).tasks[0].connectorOperator = { s3: "CONTAINS" })), "flowDefinition.tasks[0].connectorOperator.s3", /must be one of.*"CONTAINS"/],
-    ["a semantic rule", variant(uriIntegration, (i) => (i.objectTypeNames = { ShopifyDeleteOrders: "Order" })), 'objectTypeNames["ShopifyDeleteOrders"]', /not an event type/],
+    ["an error-level semantic rule", variant(s3Flow, (i) => (flow(i).tasks[0].connectorOperator = { s3: "NO_OP" })), "flowDefinition.tasks[0].connectorOperator.s3", /NO_OP is not an operator of Filter tasks/],
     ["the region's shape", variant(uriIntegration, (i) => (i.region = "useast1")), "region", /AWS region.*"useast1"/],
-    ["a schedule on an S3 flow", variant(s3Flow, (i) => (flow(i).triggerConfig = { triggerType: "Scheduled" })), "flowDefinition.triggerConfig.triggerProperties.scheduled", /required when triggerType is Scheduled/],
+    ["a date that does not exist", variant(salesforceFlow, (i) => (scheduled(i).scheduleStartTime = "2027-02-30T00:00:00Z")), "flowDefinition.triggerConfig.triggerProperties.scheduled.scheduleStartTime", /real date.*"2027-02-30T00:00:00Z"/],
+    ["a flow name with a space (whole-value pattern)", variant(s3Flow, (i) => (flow(i).flowName = "my flow")), "flowDefinition.flowName", /pattern.*"my flow"/],
   ];
   for (const [what, inputs, property, reason] of rejected) {
     it(`fails ${what} at ${property}`, async () => {
@@ -50,6 +51,13 @@ describe("IntegrationProvider.check", () => {
       scheduled(i).scheduleEndTime = UNKNOWN;
     });
     assert.deepEqual((await check(flowInputs)).failures, [], "an unknown profile name is not looked up, let alone failed");
+  });
+
+  it("warns, without failing the preview, about a rule no source shows AWS enforcing", async () => {
+    const inputs = variant(uriIntegration, (i) => (i.objectTypeNames = { ShopifyDeleteOrders: "Order" }));
+    assert.deepEqual((await check(inputs)).failures, []);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /objectTypeNames\["ShopifyDeleteOrders"\] key "ShopifyDeleteOrders" is not an event type/);
   });
 
   it("warns about a task property AppFlow ignores without failing the preview", async () => {

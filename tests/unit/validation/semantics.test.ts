@@ -7,8 +7,9 @@ import { flow, s3Flow, salesforceFlow, scheduled, source, uriIntegration, varian
 import { recordingSource, captureWarnings } from "./stubs";
 
 /**
- * One or more invalid and valid cases per semantic rule. An invalid case must fail with exactly
- * the expected properties through the whole check, and the rule it is filed under must be the
+ * One or more invalid and valid cases per semantic rule. An invalid case is reported at exactly
+ * the expected properties through the whole check — as failures when the rule's level is "error",
+ * as warnings (and no failure) when it is "warning" — and the rule it is filed under must be the
  * one that reports it.
  */
 interface Case {
@@ -17,8 +18,6 @@ interface Case {
   inputs: Inputs;
   region?: string;
   expect?: { property: string; words: string[] }[];
-  /** The rule warns instead of failing. */
-  warns?: { property: string; words: string[] };
 }
 
 const zendesk = (i: Inputs) => {
@@ -94,6 +93,7 @@ const cases: Case[] = [
     title: "Servicenow with the Salesforce member",
     inputs: variant(salesforceFlow, (i) => {
       source(i).connectorType = "Servicenow";
+      source(i).connectorProfileName = "servicenow-prod";
       for (const t of flow(i).tasks) t.connectorOperator = { serviceNow: t.connectorOperator.salesforce };
       source(i).sourceConnectorProperties = { salesforce: { object: "Contact" } };
     }),
@@ -202,7 +202,7 @@ const cases: Case[] = [
     rule: "taskPropertiesReadByTaskType",
     title: "a truncation length on a Mask task (AppFlow ignores it: warned, not failed)",
     inputs: variant(salesforceFlow, (i) => (task(i, 3).taskProperties.TRUNCATE_LENGTH = "3")),
-    warns: { property: 'flowDefinition.tasks[3].taskProperties["TRUNCATE_LENGTH"]', words: ["not read by Mask tasks", "MASK_VALUE"] },
+    expect: [{ property: 'flowDefinition.tasks[3].taskProperties["TRUNCATE_LENGTH"]', words: ["not read by Mask tasks", "MASK_VALUE"] }],
   },
   { rule: "taskPropertiesReadByTaskType", title: "Map's data types", inputs: salesforceFlow() },
   {
@@ -230,30 +230,77 @@ const cases: Case[] = [
     rule: "incrementalPullNeedsDatetimeField",
     title: "Incremental without a datetime field",
     inputs: variant(salesforceFlow, (i) => delete source(i).incrementalPullConfig),
-    expect: [{ property: "flowDefinition.sourceFlowConfig.incrementalPullConfig.datetimeTypeFieldName", words: ["required", "Incremental"] }],
+    expect: [{ property: "flowDefinition.sourceFlowConfig.incrementalPullConfig.datetimeTypeFieldName", words: ["not set", "Incremental"] }],
+  },
+  {
+    rule: "incrementalPullNeedsDatetimeField",
+    title: "the admin guide's S3 example: Incremental without a datetime field",
+    inputs: variant(s3Flow, (i) => {
+      flow(i).triggerConfig = { triggerType: "Scheduled", triggerProperties: { scheduled: { scheduleExpression: "rate(15minutes)", dataPullMode: "Incremental", scheduleStartTime: 1634244800.435, firstExecutionFrom: 1594166400 } } };
+      delete source(i).incrementalPullConfig;
+    }),
   },
   { rule: "incrementalPullNeedsDatetimeField", title: "Complete needs none", inputs: variant(salesforceFlow, (i) => ((scheduled(i).dataPullMode = "Complete"), delete source(i).incrementalPullConfig)) },
   {
-    rule: "scheduleExpressionIsRateOrCron",
+    rule: "scheduleExpressionParses",
     title: "a schedule in words",
     inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleExpression = "hourly")),
-    expect: [{ property: `${SCHED}.scheduleExpression`, words: ["rate(...) or cron(...)", '"hourly"'] }],
+    expect: [{ property: `${SCHED}.scheduleExpression`, words: ["neither rate(...) nor cron(...)", '"hourly"'] }],
   },
-  { rule: "scheduleExpressionIsRateOrCron", title: "the model's own example, rate (5 minutes)", inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleExpression = "rate (5 minutes)")) },
-  { rule: "scheduleExpressionIsRateOrCron", title: "a cron expression", inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleExpression = "cron(0 12 * * ? *)")) },
   {
-    rule: "scheduleTimesAreIso8601",
+    rule: "scheduleExpressionParses",
+    title: "rate(banana)",
+    inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleExpression = "rate(banana)")),
+    expect: [{ property: `${SCHED}.scheduleExpression`, words: ["rate", '"rate(banana)"'] }],
+  },
+  {
+    rule: "scheduleExpressionParses",
+    title: "rate(0 minutes)",
+    inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleExpression = "rate(0 minutes)")),
+    expect: [{ property: `${SCHED}.scheduleExpression`, words: ["at least 1"] }],
+  },
+  {
+    rule: "scheduleExpressionParses",
+    title: "an 8-field cron",
+    inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleExpression = "cron(0 0 12 * * ? * 2027)")),
+    expect: [{ property: `${SCHED}.scheduleExpression`, words: ["6 fields", "not 8"] }],
+  },
+  {
+    rule: "scheduleExpressionParses",
+    title: "every 5 minutes, below the documented minimum of 15",
+    inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleExpression = "rate(5minutes)")),
+    expect: [{ property: `${SCHED}.scheduleExpression`, words: ["15 minutes", "minimum"] }],
+  },
+  { rule: "scheduleExpressionParses", title: "the admin guide's rate(15minutes)", inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleExpression = "rate(15minutes)")) },
+  { rule: "scheduleExpressionParses", title: "the model's own spelling, rate (30 minutes)", inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleExpression = "rate (30 minutes)")) },
+  { rule: "scheduleExpressionParses", title: "a cron expression", inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleExpression = "cron(0 12 * * ? *)")) },
+  {
+    rule: "scheduleTimesAreRealInstants",
     title: "a time without its zone",
     inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleStartTime = "2027-01-01T00:00:00")),
     expect: [{ property: `${SCHED}.scheduleStartTime`, words: ["ISO-8601", "time zone", '"2027-01-01T00:00:00"'] }],
   },
   {
-    rule: "scheduleTimesAreIso8601",
+    rule: "scheduleTimesAreRealInstants",
+    title: "February 30th, which Date.parse would turn into March 2nd",
+    inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleStartTime = "2027-02-30T00:00:00Z")),
+    expect: [{ property: `${SCHED}.scheduleStartTime`, words: ["real date", '"2027-02-30T00:00:00Z"'] }],
+  },
+  {
+    rule: "scheduleTimesAreRealInstants",
+    title: "April 31st at noon with an offset",
+    inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleEndTime = "2027-04-31T12:00:00+02:00")),
+    expect: [{ property: `${SCHED}.scheduleEndTime`, words: ["real date", '"2027-04-31T12:00:00+02:00"'] }],
+  },
+  { rule: "scheduleTimesAreRealInstants", title: "epoch seconds as a number, as the AWS docs write them", inputs: variant(salesforceFlow, (i) => ((scheduled(i).scheduleStartTime = 1798761600.435), (scheduled(i).scheduleEndTime = 1830297600))) },
+  { rule: "scheduleTimesAreRealInstants", title: "February 29th of a leap year", inputs: variant(salesforceFlow, (i) => ((scheduled(i).scheduleStartTime = "2028-02-29T00:00:00Z"), (scheduled(i).scheduleEndTime = "2028-03-01T00:00:00Z"))) },
+  {
+    rule: "scheduleTimesAreRealInstants",
     title: "a date JavaScript parses but no one means",
     inputs: variant(salesforceFlow, (i) => (scheduled(i).firstExecutionFrom = "5")),
     expect: [{ property: `${SCHED}.firstExecutionFrom`, words: ["ISO-8601", '"5"'] }],
   },
-  { rule: "scheduleTimesAreIso8601", title: "an offset and a bare date", inputs: variant(salesforceFlow, (i) => ((scheduled(i).scheduleStartTime = "2027-01-01T09:00:00+09:00"), (scheduled(i).firstExecutionFrom = "2026-01-01"))) },
+  { rule: "scheduleTimesAreRealInstants", title: "an offset and a bare date", inputs: variant(salesforceFlow, (i) => ((scheduled(i).scheduleStartTime = "2027-01-01T09:00:00+09:00"), (scheduled(i).firstExecutionFrom = "2026-01-01"))) },
   {
     rule: "scheduleStartPrecedesEnd",
     title: "the end before the start",
@@ -277,30 +324,32 @@ describe("semantic rules of PutIntegration", () => {
   const warnings = captureWarnings();
 
   for (const c of cases) {
-    const outcome = c.expect ? c.expect.map((e) => e.property).join(", ") : c.warns ? `a warning at ${c.warns.property}` : "no failure";
+    const level = SEMANTIC_RULES.find((r) => r.name === c.rule)?.level;
+    const outcome = c.expect ? `${level === "warning" ? "a warning" : "a failure"} at ${c.expect.map((e) => e.property).join(", ")}` : "nothing";
     it(`${c.rule}: ${c.title} → ${outcome}`, async () => {
       const region = c.region ?? c.inputs.region;
       const failures = await checkIntegration(c.inputs, { region, connectorProfiles: everyProfileExists() });
-      assert.deepEqual(failures.map((f) => f.property), (c.expect ?? []).map((e) => e.property), JSON.stringify(failures, null, 1));
-      (c.expect ?? []).forEach((e, n) => {
+      const expected = c.expect ?? [];
+      const asFailures = level === "error" ? expected : [];
+      const asWarnings = level === "warning" ? expected : [];
+      assert.deepEqual(failures.map((f) => f.property), asFailures.map((e) => e.property), JSON.stringify(failures, null, 1));
+      asFailures.forEach((e, n) => {
         for (const w of e.words) assert.ok(failures[n].reason.includes(w), `"${failures[n].reason}" should say ${w}`);
       });
       const own = SEMANTIC_RULES.find((r) => r.name === c.rule)!.check(c.inputs, { region });
-      assert.deepEqual(own.map((f) => f.property), [...(c.expect ?? []), ...(c.warns ? [c.warns] : [])].map((e) => e.property), `${c.rule} reports it`);
-      if (c.warns) {
-        assert.equal(warnings.length, 1, warnings.join("\n"));
-        for (const w of [c.warns.property, ...c.warns.words]) assert.ok(warnings[0].includes(w), `"${warnings[0]}" should say ${w}`);
-        assert.match(warnings[0], /^warning: integration in domain retail \(flow salesforce-contacts\): /);
-      } else {
-        assert.deepEqual(warnings, []);
-      }
+      assert.deepEqual(own.map((f) => f.property), expected.map((e) => e.property), `${c.rule} reports it`);
+      assert.equal(warnings.length, asWarnings.length, warnings.join("\n"));
+      asWarnings.forEach((e, n) => {
+        for (const w of [e.property, ...e.words]) assert.ok(warnings[n].includes(w), `"${warnings[n]}" should say ${w}`);
+        assert.match(warnings[n], /^warning: integration in domain retail \(/);
+      });
     });
   }
 
   it("has an invalid and a valid case for every rule", () => {
     for (const { name } of SEMANTIC_RULES) {
-      assert.ok(cases.some((c) => c.rule === name && (c.expect || c.warns)), `an invalid case for ${name}`);
-      assert.ok(cases.some((c) => c.rule === name && !c.expect && !c.warns), `a valid case for ${name}`);
+      assert.ok(cases.some((c) => c.rule === name && c.expect), `an invalid case for ${name}`);
+      assert.ok(cases.some((c) => c.rule === name && !c.expect), `a valid case for ${name}`);
     }
     for (const c of cases) assert.ok(SEMANTIC_RULES.some((r) => r.name === c.rule), `${c.rule} is a rule`);
   });

@@ -1,0 +1,128 @@
+import { strict as assert } from "assert";
+import { readFileSync } from "fs";
+import { join } from "path";
+import fc from "fast-check";
+import { SEMANTIC_RULES } from "../../../provider/validation/semantics";
+import { parseScheduleExpression } from "../../../provider/validation/schedule-expression";
+
+describe("every check rule declares its level and its source", () => {
+  for (const rule of SEMANTIC_RULES) {
+    it(`${rule.name}: ${rule.level}`, () => {
+      assert.ok(rule.level === "error" || rule.level === "warning");
+      // A URL, or a repository and path: something a reader can open.
+      assert.match(rule.source, /https:\/\/docs\.aws\.amazon\.com\/\S+|github\.com\/\S+|aws-sdk-js-v3|provider\/mapping\.ts/, rule.source);
+    });
+  }
+  it("names each rule once", () => {
+    assert.equal(new Set(SEMANTIC_RULES.map((r) => r.name)).size, SEMANTIC_RULES.length);
+  });
+});
+
+describe("AppFlow schedule expressions", () => {
+  const accepted = [
+    "rate(15minutes)", // the admin guide's S3 example
+    "rate(5minutes)", // AppFlow's API reference
+    "rate (5 minutes)", // the Customer Profiles model's documentation
+    "rate(1hours)", // the CloudFormation handler's tests
+    "rate(1days)",
+    "rate(1 day)",
+    "cron(0 12 * * ? *)",
+    "cron(0/15 8-17 ? * MON-FRI *)",
+    "cron(0 18 L * ? 2027)",
+    "cron(0 9 ? * 2#1 *)",
+  ];
+  const refused: [string, RegExp][] = [
+    ["rate(banana)", /not a whole number/],
+    ["rate(0 minutes)", /at least 1/],
+    ["rate(5 weeks)", /not minutes, hours or days/],
+    ["rate(-5minutes)", /not a whole number/],
+    ["cron(0 0 12 * * ? * 2027)", /6 fields.*not 8/],
+    ["cron(0 12 * * *)", /not 5/],
+    ["cron(60 12 * * ? *)", /minutes field/],
+    ["cron(0 24 * * ? *)", /hours field/],
+    ["cron(0 12 * * * *)", /exactly one of day-of-month and day-of-week/],
+    ["cron(0 12 ? JANUARY ? *)", /month field/],
+    ["hourly", /neither rate/],
+    ["", /neither rate/],
+  ];
+  for (const e of accepted) it(`accepts ${e}`, () => assert.deepEqual(parseScheduleExpression(e).ok, true, JSON.stringify(parseScheduleExpression(e))));
+  for (const [e, why] of refused) {
+    it(`refuses ${JSON.stringify(e)}`, () => {
+      const p = parseScheduleExpression(e);
+      assert.equal(p.ok, false);
+      if (!p.ok) assert.match(p.why, why);
+    });
+  }
+
+  it("reads every rate(N unit) with N ≥ 1, spaced or not, as N units", () => {
+    const unit = fc.constantFrom(["minute", 1], ["minutes", 1], ["hour", 60], ["hours", 60], ["day", 1440], ["days", 1440]) as fc.Arbitrary<[string, number]>;
+    const gap = fc.constantFrom("", " ", "  ");
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100000 }), unit, gap, gap, gap, (n, [u, per], a, b, c) => {
+        const p = parseScheduleExpression(`rate${a}(${b}${n}${c}${u})`);
+        return p.ok && p.schedule.kind === "rate" && p.schedule.minutes === n * per;
+      }),
+    );
+  });
+
+  it("refuses any rate whose amount is not a positive whole number", () => {
+    const amount = fc.oneof(fc.constant("0"), fc.integer({ max: -1 }).map(String), fc.double({ noInteger: true, noNaN: true }).map(String), fc.stringMatching(/^[a-z]{1,6}$/));
+    fc.assert(fc.property(amount, fc.constantFrom("minutes", "hours", "days"), (n, u) => !parseScheduleExpression(`rate(${n} ${u})`).ok));
+  });
+
+  it("refuses any cron without exactly six fields", () => {
+    const field = fc.constantFrom("0", "*", "?", "5", "1-3", "*/5");
+    fc.assert(
+      fc.property(fc.array(field, { maxLength: 10 }).filter((f) => f.length !== 6), (fields) => {
+        const p = parseScheduleExpression(`cron(${fields.join(" ")})`);
+        return !p.ok && /6 fields/.test(p.why);
+      }),
+    );
+  });
+
+  it("never throws, whatever the text", () => {
+    fc.assert(fc.property(fc.string(), (s) => typeof parseScheduleExpression(s).ok === "boolean"));
+    fc.assert(fc.property(fc.string(), (s) => typeof parseScheduleExpression(`cron(${s})`).ok === "boolean"));
+  });
+});
+
+describe("the README's rules table", () => {
+  const readme = readFileSync(join(__dirname, "../../../README.md"), "utf8");
+  for (const rule of SEMANTIC_RULES) {
+    it(`lists ${rule.name} as ${rule.level}`, () => {
+      assert.match(readme, new RegExp(`^\\| \`${rule.name}\` \\| ${rule.level} \\| .+\\|$`, "m"));
+    });
+  }
+});
+
+describe("timestamps are real calendar dates, never rolled over", () => {
+  const rule = SEMANTIC_RULES.find((r) => r.name === "scheduleTimesAreRealInstants")!;
+  const withStart = (scheduleStartTime: unknown) => ({
+    flowDefinition: { triggerConfig: { triggerType: "Scheduled", triggerProperties: { scheduled: { scheduleExpression: "rate(1hours)", scheduleStartTime } } } },
+  });
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+  it("refuses a day the month does not have, and accepts every day it has, in any zone", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1970, max: 2199 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.constantFrom("Z", "+09:00", "-07:00", "+0530"),
+        (y, m, d, zone) => {
+          const findings = rule.check(withStart(`${pad(y, 4)}-${pad(m)}-${pad(d)}T12:00:00${zone}`), {});
+          return findings.length === (d <= daysIn(y, m) ? 0 : 1);
+        },
+      ),
+    );
+  });
+
+  it("refuses hours, minutes and seconds out of range", () => {
+    for (const t of ["24:00:00", "12:60:00", "12:00:60"]) assert.equal(rule.check(withStart(`2027-01-01T${t}Z`), {}).length, 1, t);
+  });
+
+  it("accepts epoch seconds as a number, whole or fractional", () => {
+    fc.assert(fc.property(fc.double({ min: 0, max: 7258118400, noNaN: true }), (s) => rule.check(withStart(s), {}).length === 0));
+  });
+});
