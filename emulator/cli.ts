@@ -2,6 +2,7 @@
 /**
  * customer-profiles-emulator [--port N] [--host H] [--region R] [--account-id A]
  *                            [--state-file F] [--access-key-id K] [--secret-access-key S]
+ *                            [--flow-definition-conflict conflict|upsert]
  *
  * Runs the endpoint in the foreground and prints the environment that points the AWS SDKs and
  * CLIs at it. SIGINT/SIGTERM close the server and flush state before exiting.
@@ -11,7 +12,7 @@ import type { EmulatorOptions } from "./types";
 
 const USAGE =
   "usage: customer-profiles-emulator [--port N] [--host H] [--region R] [--account-id A] " +
-  "[--state-file F] [--access-key-id K] [--secret-access-key S]";
+  "[--state-file F] [--access-key-id K] [--secret-access-key S] [--flow-definition-conflict conflict|upsert]";
 
 const FLAGS: Record<string, keyof EmulatorOptions> = {
   "--port": "port",
@@ -21,6 +22,7 @@ const FLAGS: Record<string, keyof EmulatorOptions> = {
   "--state-file": "stateFile",
   "--access-key-id": "accessKeyId",
   "--secret-access-key": "secretAccessKey",
+  "--flow-definition-conflict": "flowDefinitionConflict",
 };
 
 export function parseArgs(argv: string[]): EmulatorOptions {
@@ -36,6 +38,8 @@ export function parseArgs(argv: string[]): EmulatorOptions {
       const port = Number(value);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got ${value}`);
       options.port = port;
+    } else if (key === "flowDefinitionConflict" && value !== "conflict" && value !== "upsert") {
+      throw new UsageError(`--flow-definition-conflict must be conflict or upsert, got ${value}`);
     } else {
       options[key] = value;
     }

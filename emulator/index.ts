@@ -9,9 +9,9 @@
 import { partitionOf } from "./arn";
 import { EmulatorServer } from "./server";
 import { callerArnFor } from "./services/sts/operations";
-import type { Emulator, EmulatorOptions } from "./types";
+import type { Emulator, EmulatorBehaviour, EmulatorOptions } from "./types";
 
-export type { Emulator, EmulatorOptions, FaultConfig, FaultRule, RequestRecord, ServiceName } from "./types";
+export type { Emulator, EmulatorBehaviour, EmulatorOptions, FlowDefinitionConflict, FaultConfig, FaultRule, RequestRecord, ServiceName } from "./types";
 export { connectEmulator, type EmulatorControl } from "./control-client";
 export { deriveFlowUri } from "./services/customer-profiles/flow-definition";
 
@@ -37,6 +37,14 @@ export function endpointEnv(url: string, region: string, credentials: { accessKe
   };
 }
 
+const FLOW_DEFINITION_CONFLICT = ["conflict", "upsert"];
+
+function checkBehaviour(b: EmulatorBehaviour): void {
+  if (!FLOW_DEFINITION_CONFLICT.includes(b.flowDefinitionConflict)) {
+    throw new Error(`flowDefinitionConflict must be one of ${FLOW_DEFINITION_CONFLICT.join(", ")}, got ${b.flowDefinitionConflict}`);
+  }
+}
+
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? DEFAULTS.host;
   const region = options.region ?? DEFAULTS.region;
@@ -46,6 +54,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     secretAccessKey: options.secretAccessKey ?? DEFAULTS.secretAccessKey,
   };
   if (!/^\d{12}$/.test(accountId)) throw new Error(`accountId must be 12 digits, got ${accountId}`);
+  const initialBehaviour: EmulatorBehaviour = { flowDefinitionConflict: options.flowDefinitionConflict ?? "conflict" };
+  checkBehaviour(initialBehaviour);
+  // One object, read by the state models on every request: setBehaviour changes it in place.
+  const behaviour: EmulatorBehaviour = { ...initialBehaviour };
   const server = new EmulatorServer({
     host,
     port: options.port ?? 0,
@@ -54,6 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     credentials,
     callerArn: callerArnFor(accountId, partitionOf(region)),
     stateFile: options.stateFile,
+    behaviour,
   });
   const address = await server.listen();
   // A wildcard listen address is not somewhere a client can connect to.
@@ -68,8 +81,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     env: endpointEnv(url, region, credentials),
     requests: () => server.log.list(),
     clearRequests: () => server.log.clear(),
-    reset: () => server.reset(),
+    reset: () => {
+      Object.assign(behaviour, initialBehaviour);
+      server.reset();
+    },
     setFaults: (f) => server.setFaults(f),
+    setBehaviour: (b) => {
+      const next = { ...behaviour, ...b };
+      checkBehaviour(next);
+      Object.assign(behaviour, next);
+    },
     close: () => (closed ??= server.close()),
   };
 }

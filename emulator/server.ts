@@ -19,7 +19,7 @@ import { parseQueryString, type WireRequest, type WireResponse } from "./protoco
 import { RequestLog } from "./request-log";
 import { Backends, SERVICES, type ServiceDescription } from "./services";
 import type { AccountContext } from "./services/context";
-import type { FaultConfig, RequestRecord } from "./types";
+import type { EmulatorBehaviour, FaultConfig, RequestRecord } from "./types";
 
 export interface ServerConfig {
   host: string;
@@ -29,6 +29,7 @@ export interface ServerConfig {
   credentials: Credentials;
   callerArn: string;
   stateFile?: string;
+  behaviour?: EmulatorBehaviour;
 }
 
 const CONTROL_PREFIX = "/_emulator/";
@@ -78,7 +79,7 @@ export class EmulatorServer {
   constructor(private readonly config: ServerConfig) {
     this.verifier = new SignatureVerifier(config.credentials, config.region);
     const account: AccountContext = { region: config.region, accountId: config.accountId, callerArn: config.callerArn };
-    this.backends = new Backends(account, config.credentials.accessKeyId, config.stateFile ? loadState(config.stateFile) : undefined);
+    this.backends = new Backends(account, config.credentials.accessKeyId, config.stateFile ? loadState(config.stateFile) : undefined, config.behaviour);
     this.server = http.createServer((req, res) => {
       this.handle(req, res).catch((err) => {
         process.stderr.write(`customer-profiles-emulator: ${(err as Error).stack ?? err}\n`);

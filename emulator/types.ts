@@ -17,6 +17,19 @@ export interface EmulatorOptions {
   secretAccessKey?: string;
   /** Where state survives restarts; without it state lives in memory only. */
   stateFile?: string;
+  /**
+   * What PutIntegration does with a FlowDefinition whose AppFlow flow already exists:
+   * "conflict" (the default) answers as AWS is documented to, `BadRequestException: Conflict
+   * executing request: Flow with name X already exists.`; "upsert" updates the flow in place.
+   */
+  flowDefinitionConflict?: FlowDefinitionConflict;
+}
+
+export type FlowDefinitionConflict = "conflict" | "upsert";
+
+/** Behaviour that tests may switch while the endpoint runs (`Emulator.setBehaviour`); reset() restores the started-with one. */
+export interface EmulatorBehaviour {
+  flowDefinitionConflict: FlowDefinitionConflict;
 }
 
 export interface Emulator {
@@ -38,6 +51,8 @@ export interface Emulator {
   reset(): void;
   /** Replaces the current config; setFaults({}) clears */
   setFaults(f: FaultConfig): void;
+  /** Switches behaviour (e.g. `{ flowDefinitionConflict: "upsert" }`) until the next reset() */
+  setBehaviour(b: Partial<EmulatorBehaviour>): void;
   close(): Promise<void>;
 }
 

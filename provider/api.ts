@@ -81,6 +81,27 @@ export async function describeFlow(c: AwsClients, flowName: string): Promise<Rec
   );
 }
 
+/**
+ * AppFlow UpdateFlow: the documented way to change an existing flow (PutIntegration refuses a
+ * FlowDefinition whose flow exists). `sensitive` are the flow definition's values, which no
+ * message may repeat even if AppFlow echoes them.
+ */
+export async function updateFlow(
+  c: AwsClients,
+  request: Record<string, unknown>,
+  ctx: Ids & { sensitive: string[] },
+): Promise<Record<string, unknown>> {
+  const { UpdateFlowCommand } = afSdk();
+  const { sensitive, ...ids } = ctx;
+  return send<Record<string, unknown>>(af(c), new UpdateFlowCommand(request as never), {
+    service: "AppFlow",
+    operation: "UpdateFlow",
+    region: c.region,
+    ...ids,
+    sensitive,
+  });
+}
+
 export function integrationGone(ctx: Ids & { region: string }): ProviderError {
   return new ProviderError(
     `Integration "${ctx.uri}" in domain "${ctx.domainName}" (${ctx.region}) no longer exists: it was deleted ` +

@@ -1,7 +1,8 @@
 /**
  * What a change to the program means for the integration: nothing, an in-place update, or a
  * replacement. An integration is identified by domain, URI and region, so a change to any of
- * them replaces it; so does a new flow name when the service derives the URI from the flow.
+ * them replaces it; so does a new flow name when the service derives the URI from the flow, and a
+ * new KMS key for the flow, which AppFlow cannot change.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { deepEqual } from "./equality";
@@ -53,6 +54,10 @@ export function compareIntegration(
   if (news.uri === undefined && olds.flowDefinition?.flowName !== news.flowDefinition?.flowName) {
     replaces.push("flowDefinition.flowName");
   }
+  // A flow's KMS key is fixed when the flow is created: AppFlow's UpdateFlowRequest has no kmsArn
+  // member (botocore appflow-2020-08-23), and an update changes a flow only through UpdateFlow.
+  const sameFlow = olds.flowDefinition !== undefined && olds.flowDefinition.flowName === news.flowDefinition?.flowName;
+  if (sameFlow && olds.flowDefinition!.kmsArn !== news.flowDefinition!.kmsArn) replaces.push("flowDefinition.kmsArn");
   const flowName = news.flowDefinition?.flowName;
   const deleteBeforeReplace =
     replaces.length > 0 && flowName !== undefined && flowName === olds.flowDefinition?.flowName && newRegion === olds.region;

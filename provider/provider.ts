@@ -1,9 +1,9 @@
 /**
  * The Integration resource's lifecycle, mapped onto the Customer Profiles API:
  * check → model constraints, semantic rules, connector-profile cross-check (no writes);
- * create → one PutIntegration carrying the tags; update → one PutIntegration with the full
- * desired state when attributes change, TagResource/UntagResource for exactly the tags that
- * change; delete → DeleteIntegration; read → GetIntegration (+ DescribeFlow for a flow).
+ * create → one PutIntegration carrying the tags; update → AppFlow UpdateFlow for a changed flow and
+ * one PutIntegration without FlowDefinition when other attributes change (writes.ts),
+ * TagResource/UntagResource for exactly the tags that change; delete → DeleteIntegration; read → GetIntegration (+ DescribeFlow for a flow).
  * A write whose answer is lost is settled by reading back (writes.ts); a failure after a write
  * hands the engine the state as it now is (partialFailure).
  */
@@ -141,7 +141,7 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     const c = this.clients(previous.region);
     const ids = { domainName: previous.domainName, uri: previous.uri };
     const { changed } = compareIntegration(previous, desired, previous.region);
-    const written = changed.some((k) => k !== "tags") ? await rewriteIntegration(c, ids, desired) : undefined;
+    const written = changed.some((k) => k !== "tags") ? await rewriteIntegration(c, ids, previous, desired, changed) : undefined;
     const { tags, failure } = await applyTagChanges(c, previous.arn, ids, previous.tags, diffTags(previous.tags, desired.tags));
     const outs = buildOutputs({ ...desired, tags }, written, { region: previous.region, arn: previous.arn, previous });
     if (failure) {

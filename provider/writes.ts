@@ -9,9 +9,11 @@ import * as api from "./api";
 import type { AwsClients } from "./clients";
 import { mayHaveBeenApplied, ProviderError } from "./errors";
 import { deepEqual } from "./equality";
-import { putIntegrationRequest } from "./mapping";
+import { putIntegrationRequest, toApi } from "./mapping";
+import { sensitiveValues } from "./sensitive";
 import type { TagChanges } from "./tags";
-import type { IntegrationInputs } from "../sdk/types";
+import { appflowModel } from "../model/generated/appflow";
+import type { FlowDefinition, IntegrationInputs, IntegrationOutputs } from "../sdk/types";
 
 type Tags = Record<string, string>;
 type Ids = { domainName: string; uri: string };
@@ -34,6 +36,7 @@ export async function putNewIntegration(c: AwsClients, inputs: IntegrationInputs
   try {
     return await api.putIntegration(c, putIntegrationRequest(inputs, { withTags: true }));
   } catch (err) {
+    if (inputs.flowDefinition && isFlowConflict(err)) throw flowTaken(err, inputs.flowDefinition.flowName, c.region);
     if (!mayHaveBeenApplied(err)) throw err;
     let found: api.IntegrationRecord | undefined;
     try {
@@ -52,17 +55,109 @@ export async function putNewIntegration(c: AwsClients, inputs: IntegrationInputs
 }
 
 /**
- * Rewrites an existing integration's attributes with one PutIntegration carrying the whole desired
- * state but not the tags, which are TagResource's. Its answer's tags are left out: they are
- * from before this update's tag calls. A write whose answer is lost is not settled here: the
- * state keeps the previous attributes, and the next update writes them again.
+ * How an update reaches an integration's attributes and flow. PutIntegration refuses a
+ * FlowDefinition whose AppFlow flow exists (`BadRequestException: Conflict executing request: Flow
+ * with name X already exists.`: the CloudFormation handler's CreateHandler.java and its test
+ * handleRequest_withFlowDefinition_FlowAlreadyExists, in github.com/aws-cloudformation/
+ * aws-cloudformation-resource-providers-customer-profiles), and that handler's UpdateHandler.java
+ * never sends a FlowDefinition to an existing integration. So an update never re-sends one for a
+ * flow that exists: the flow is changed with AppFlow UpdateFlow (its destination, the Customer
+ * Profiles one the service created, read from DescribeFlow and kept), and the integration's own
+ * attributes with a PutIntegration that carries no FlowDefinition — as that UpdateHandler does.
+ * This converges whether or not AWS applies the conflict to the integration's own flow.
  */
-export async function rewriteIntegration(c: AwsClients, ids: Ids, desired: IntegrationInputs): Promise<api.IntegrationRecord> {
-  // PutIntegration is an upsert: without this it would silently recreate an integration
-  // deleted outside Pulumi instead of telling the user their state is stale.
-  if (!(await api.getIntegration(c, ids.domainName, ids.uri))) throw api.integrationGone({ ...ids, region: c.region });
-  const { Tags: _before, ...written } = await api.putIntegration(c, putIntegrationRequest(desired, { uri: ids.uri, withTags: false }));
-  return written;
+export interface RewritePlan {
+  /** The integration's flow, same name, changed: DescribeFlow + UpdateFlow. */
+  updateFlow: boolean;
+  /** A PutIntegration is needed: attributes other than tags changed, or a flow is new to the integration. */
+  put: boolean;
+  /** That PutIntegration carries the FlowDefinition: only when the flow does not exist yet. */
+  putCarriesFlow: boolean;
+}
+
+const FLOW_LESS_ATTRIBUTES = (k: keyof IntegrationInputs) => k !== "tags" && k !== "flowDefinition";
+
+export function planRewrite(previous: Partial<IntegrationOutputs>, desired: IntegrationInputs, changed: (keyof IntegrationInputs)[]): RewritePlan {
+  const flowChanged = changed.includes("flowDefinition");
+  const sameFlow = desired.flowDefinition !== undefined && previous.flowDefinition?.flowName === desired.flowDefinition.flowName;
+  const newFlow = flowChanged && desired.flowDefinition !== undefined && !sameFlow;
+  return {
+    updateFlow: flowChanged && sameFlow,
+    put: newFlow || changed.some(FLOW_LESS_ATTRIBUTES),
+    putCarriesFlow: newFlow,
+  };
+}
+
+/** The UpdateFlow request for a flow definition: AppFlow's spelling, the destination kept as AppFlow holds it. */
+export function updateFlowRequest(definition: FlowDefinition, current: Record<string, unknown>): Record<string, unknown> {
+  const { kmsArn: _fixed, ...members } = definition;
+  const request = toApi(appflowModel.operations.UpdateFlow.input!, members, appflowModel) as Record<string, unknown>;
+  request.destinationFlowConfigList = current.destinationFlowConfigList;
+  if (current.metadataCatalogConfig !== undefined) request.metadataCatalogConfig = current.metadataCatalogConfig;
+  return request;
+}
+
+function isFlowConflict(err: unknown): boolean {
+  return (err as ProviderError)?.code === "BadRequestException" && /Flow with name .* already exists/.test((err as Error).message);
+}
+
+function flowTaken(err: unknown, flowName: string, region: string): unknown {
+  if (!isFlowConflict(err)) return err;
+  return new ProviderError(
+    `${(err as Error).message} An AppFlow flow named "${flowName}" already exists in ${region} and this integration ` +
+      `does not own it: flow names are unique per account and region. Rename the flow in the program, or delete ` +
+      `the existing flow; if it is this integration's, run \`pulumi refresh\` so the state records it.`,
+    undefined,
+    { code: "BadRequestException" },
+  );
+}
+
+/**
+ * Rewrites an existing integration's attributes and flow, as planRewrite says. Tags are not
+ * sent: they are TagResource's. The answer's tags are left out: they are from before this
+ * update's tag calls. A write whose answer is lost is not settled here: the state keeps the
+ * previous values, and the next update writes them again (UpdateFlow and PutIntegration are
+ * idempotent). Returns PutIntegration's answer, or undefined when only the flow changed.
+ */
+export async function rewriteIntegration(
+  c: AwsClients,
+  ids: Ids,
+  previous: Partial<IntegrationOutputs>,
+  desired: IntegrationInputs,
+  changed: (keyof IntegrationInputs)[],
+): Promise<api.IntegrationRecord | undefined> {
+  const plan = planRewrite(previous, desired, changed);
+  if (plan.updateFlow) {
+    const definition = desired.flowDefinition!;
+    // The flow goes with its integration (DeleteIntegration needs appflow:DeleteFlow: the
+    // CloudFormation handler's schema, aws-customerprofiles-integration.json, delete permissions),
+    // so a flow that is gone stands for an integration deleted outside Pulumi: DescribeFlow
+    // guards the upsert below as GetIntegration does otherwise.
+    const current = await api.describeFlow(c, definition.flowName);
+    if (!current) throw flowGone({ ...ids, region: c.region, flowName: definition.flowName });
+    const sensitive = sensitiveValues("FlowDefinition", toApi("FlowDefinition", definition));
+    await api.updateFlow(c, updateFlowRequest(definition, current), { ...ids, sensitive });
+  } else if (plan.put) {
+    // PutIntegration is an upsert: without this it would silently recreate an integration
+    // deleted outside Pulumi instead of telling the user their state is stale.
+    if (!(await api.getIntegration(c, ids.domainName, ids.uri))) throw api.integrationGone({ ...ids, region: c.region });
+  }
+  if (!plan.put) return undefined;
+  const body = plan.putCarriesFlow ? desired : { ...desired, flowDefinition: undefined };
+  try {
+    const { Tags: _before, ...written } = await api.putIntegration(c, putIntegrationRequest(body, { uri: ids.uri, withTags: false }));
+    return written;
+  } catch (err) {
+    throw plan.putCarriesFlow ? flowTaken(err, desired.flowDefinition!.flowName, c.region) : err;
+  }
+}
+
+function flowGone(ctx: Ids & { region: string; flowName: string }): ProviderError {
+  return new ProviderError(
+    `The AppFlow flow "${ctx.flowName}" of integration "${ctx.uri}" in domain "${ctx.domainName}" (${ctx.region}) no ` +
+      "longer exists: it, or the integration, was deleted outside Pulumi. Run `pulumi refresh` to record what remains, " +
+      "then `pulumi up` to create it again.",
+  );
 }
 
 /**

@@ -39,7 +39,7 @@ const sources: Source[] = [
     file: "botocore-appflow-2020-08-23.json",
     operations: [
       "CreateConnectorProfile", "DescribeConnectorProfiles", "DeleteConnectorProfile",
-      "DescribeFlow", "ListFlows", "DeleteFlow",
+      "DescribeFlow", "ListFlows", "DeleteFlow", "UpdateFlow",
     ],
   },
   { service: "sts", file: "botocore-sts-2011-06-15.json", operations: ["GetCallerIdentity"] },

@@ -8,7 +8,7 @@ import { appflowModel } from "../../model/generated/appflow";
 import { customerProfilesModel } from "../../model/generated/customer-profiles";
 import { stsModel } from "../../model/generated/sts";
 import { RouteTable } from "../routes";
-import type { ServiceName } from "../types";
+import type { EmulatorBehaviour, ServiceName } from "../types";
 import { appflowOperations } from "./appflow/operations";
 import { AppflowState, emptyAppflowData, type AppflowData } from "./appflow/state";
 import type { AccountContext, OperationTable } from "./context";
@@ -79,6 +79,7 @@ export class Backends {
     private readonly account: AccountContext,
     private readonly accessKeyId: string,
     initial?: unknown,
+    private readonly behaviour: EmulatorBehaviour = { flowDefinitionConflict: "conflict" },
   ) {
     if (initial !== undefined && !isEmulatorData(initial)) throw new Error("saved state does not have the emulator's layout");
     this.load(initial ?? emptyData());
@@ -87,7 +88,7 @@ export class Backends {
   private load(data: EmulatorData): void {
     this.data = data;
     const appflow = new AppflowState(data.appflow, this.account);
-    const customerProfiles = new CustomerProfilesState(data.customerProfiles, this.account, appflow);
+    const customerProfiles = new CustomerProfilesState(data.customerProfiles, this.account, appflow, this.behaviour);
     this.tables = {
       "customer-profiles": customerProfilesOperations(customerProfiles),
       appflow: appflowOperations(appflow),

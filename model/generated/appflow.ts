@@ -86,6 +86,24 @@ export const appflowModel: ServiceModel = {
     "ConflictException",
     "InternalServerException"
    ]
+  },
+  "UpdateFlow": {
+   "http": {
+    "method": "POST",
+    "requestUri": "/update-flow"
+   },
+   "input": "UpdateFlowRequest",
+   "output": "UpdateFlowResponse",
+   "errors": [
+    "ValidationException",
+    "ResourceNotFoundException",
+    "ServiceQuotaExceededException",
+    "ConflictException",
+    "ConnectorAuthenticationException",
+    "ConnectorServerException",
+    "InternalServerException",
+    "AccessDeniedException"
+   ]
   }
  },
  "shapes": {
@@ -619,6 +637,18 @@ export const appflowModel: ServiceModel = {
     },
     "Pardot": {
      "shape": "PardotConnectorProfileProperties"
+    }
+   }
+  },
+  "ConnectorServerException": {
+   "type": "structure",
+   "error": {
+    "httpStatusCode": 400
+   },
+   "exception": true,
+   "members": {
+    "message": {
+     "shape": "ErrorMessage"
     }
    }
   },
@@ -3189,6 +3219,51 @@ export const appflowModel: ServiceModel = {
     "Event",
     "OnDemand"
    ]
+  },
+  "UpdateFlowRequest": {
+   "type": "structure",
+   "required": [
+    "flowName",
+    "triggerConfig",
+    "sourceFlowConfig",
+    "destinationFlowConfigList",
+    "tasks"
+   ],
+   "members": {
+    "flowName": {
+     "shape": "FlowName"
+    },
+    "description": {
+     "shape": "FlowDescription"
+    },
+    "triggerConfig": {
+     "shape": "TriggerConfig"
+    },
+    "sourceFlowConfig": {
+     "shape": "SourceFlowConfig"
+    },
+    "destinationFlowConfigList": {
+     "shape": "DestinationFlowConfigList"
+    },
+    "tasks": {
+     "shape": "Tasks"
+    },
+    "metadataCatalogConfig": {
+     "shape": "MetadataCatalogConfig"
+    },
+    "clientToken": {
+     "shape": "ClientToken",
+     "idempotencyToken": true
+    }
+   }
+  },
+  "UpdateFlowResponse": {
+   "type": "structure",
+   "members": {
+    "flowStatus": {
+     "shape": "FlowStatus"
+    }
+   }
   },
   "UpdatedBy": {
    "type": "string",

@@ -34,7 +34,7 @@ describe("Changing a deployed program, with the real pulumi CLI against the loca
     assert.equal(integration?.LastUpdatedAt?.toISOString(), created.lastUpdatedAt, "the integration itself was not written");
   });
 
-  it("a flow change updates in place with one PutIntegration carrying the whole new FlowDefinition", async () => {
+  it("a flow change updates in place with one AppFlow UpdateFlow carrying the whole new flow definition", async () => {
     const stack = await e2e.stack("quickstart");
     const created = (await stack.up()).steps[0].newOutputs!;
     await stack.setConfig({ bucketPrefix: "customers/2027/" });
@@ -42,21 +42,16 @@ describe("Changing a deployed program, with the real pulumi CLI against the loca
 
     const up = await stack.up();
     assert.deepEqual(stepsOf(up), [["customers-from-s3", "update"]]);
-    const [put, ...rest] = writes(e2e.aws);
-    assert.deepEqual(rest, [], "nothing but one PutIntegration");
-    assert.equal(put.operation, "PutIntegration");
-    assert.equal(put.input!.DomainName, "retail");
-    assert.equal(put.input!.Uri, EXAMPLE_URIS.quickstart, "the integration is rewritten in place, under its URI");
-    assert.equal(put.input!.Tags, undefined, "unchanged tags are not sent again");
-    const flow = put.input!.FlowDefinition as Record<string, any>;
-    assert.equal(flow.FlowName, "customers-from-s3");
-    assert.match(flow.KmsArn, /^arn:aws:kms:/);
-    assert.deepEqual(flow.SourceFlowConfig, {
-      ConnectorType: "S3",
-      SourceConnectorProperties: { S3: { BucketName: "retail-exports", BucketPrefix: "customers/2027/" } },
+    const [update, ...rest] = writes(e2e.aws);
+    assert.deepEqual(rest, [], "nothing but one UpdateFlow (flow-updates.test.ts covers why)");
+    assert.equal(update.operation, "UpdateFlow");
+    assert.equal(update.input!.flowName, "customers-from-s3");
+    assert.deepEqual(update.input!.sourceFlowConfig, {
+      connectorType: "S3",
+      sourceConnectorProperties: { S3: { bucketName: "retail-exports", bucketPrefix: "customers/2027/" } },
     });
-    assert.deepEqual(flow.Tasks, [{ TaskType: "Filter", SourceFields: ["email", "name"], ConnectorOperator: { S3: "PROJECTION" } }]);
-    assert.deepEqual(flow.TriggerConfig, { TriggerType: "OnDemand" });
+    assert.deepEqual(update.input!.tasks, [{ taskType: "Filter", sourceFields: ["email", "name"], connectorOperator: { S3: "PROJECTION" } }]);
+    assert.deepEqual(update.input!.triggerConfig, { triggerType: "OnDemand" });
 
     const described = await describeFlow(e2e.aws, "customers-from-s3");
     assert.equal(described.sourceFlowConfig?.sourceConnectorProperties?.S3?.bucketPrefix, "customers/2027/");

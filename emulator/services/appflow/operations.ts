@@ -6,6 +6,7 @@ import type {
   DescribeConnectorProfilesRequest,
   DescribeFlowRequest,
   ListFlowsRequest,
+  UpdateFlowRequest,
 } from "@aws-sdk/client-appflow";
 import { handler, type OperationTable } from "../context";
 import type { AppflowState } from "./state";
@@ -20,5 +21,6 @@ export function appflowOperations(state: AppflowState): OperationTable {
     DescribeFlow: handler<DescribeFlowRequest>((i) => state.describeFlow(i.flowName)),
     ListFlows: handler<ListFlowsRequest>((i) => state.listFlows(i.maxResults, i.nextToken)),
     DeleteFlow: handler<DeleteFlowRequest>((i) => state.deleteFlow(i.flowName)),
+    UpdateFlow: handler<UpdateFlowRequest>((i) => state.updateFlow(i)),
   };
 }

@@ -13,6 +13,7 @@ import type {
   DestinationFlowConfig,
   Task,
   TriggerConfig,
+  UpdateFlowRequest,
 } from "@aws-sdk/client-appflow";
 import { arn } from "../../arn";
 import { ServiceError } from "../../errors";
@@ -165,6 +166,39 @@ export class AppflowState {
     };
     this.data.flows[spec.flowName] = record;
     return record;
+  }
+
+  /**
+   * UpdateFlow (botocore appflow-2020-08-23 UpdateFlowRequest): the flow's definition is replaced
+   * by the request's; what the request has no member for (kmsArn, tags, creation) is kept. The
+   * model's errors: ResourceNotFoundException for a flow or connector profile that does not exist
+   * ("such as the source or destination connector profile"), ValidationException otherwise.
+   */
+  updateFlow(input: UpdateFlowRequest): { flowStatus: FlowStatus } {
+    const name = input.flowName!;
+    const previous = this.flow(name);
+    if (!previous) throw notFound(`There is no flow with the name ${name}.`);
+    const profiles = [input.sourceFlowConfig!, ...input.destinationFlowConfigList!]
+      .filter((c) => c.connectorProfileName !== undefined)
+      .map((c) => ({ name: c.connectorProfileName!, type: c.connectorType }));
+    for (const p of profiles) {
+      const profile = this.connectorProfile(p.name);
+      if (!profile) throw notFound(`There is no connector profile with the name ${p.name}.`);
+      if (profile.connectorType !== p.type) {
+        throw validation(`Connector profile ${p.name} is of connector type ${profile.connectorType}, not ${p.type}.`);
+      }
+    }
+    const record = this.putFlow({
+      flowName: name,
+      description: input.description,
+      kmsArn: previous.kmsArn,
+      sourceFlowConfig: input.sourceFlowConfig!,
+      destinationFlowConfigList: input.destinationFlowConfigList!,
+      tasks: input.tasks!,
+      triggerConfig: input.triggerConfig!,
+    });
+    if (input.metadataCatalogConfig) record.metadataCatalogConfig = input.metadataCatalogConfig;
+    return { flowStatus: record.flowStatus };
   }
 
   describeFlow(name: string): FlowRecord {

@@ -15,6 +15,7 @@ import type {
 } from "@aws-sdk/client-customer-profiles";
 import { partitionOf } from "../../arn";
 import { ServiceError } from "../../errors";
+import type { EmulatorBehaviour } from "../../types";
 import type { AppflowState } from "../appflow/state";
 import { updatedAfter, type AccountContext } from "../context";
 import { paginate, type Pager } from "../paging";
@@ -67,6 +68,15 @@ export function emptyCustomerProfilesData(): CustomerProfilesData {
 
 const MAX_TAGS = 50;
 
+/**
+ * The ObjectTypeName that stores a flow's data unstructured: no object type of that name need
+ * exist, and the integration reports IsUnstructured. Evidence: the API model's documentation of
+ * IsUnstructured (PutIntegrationResponse, GetIntegrationResponse, ListIntegrationItem in
+ * ../shared/aws-models/botocore-customer-profiles-2020-08-15.json): "created in Amazon Appflow, or
+ * with ObjectTypeName equals _unstructured via API/CLI in flowDefinition".
+ */
+export const UNSTRUCTURED = "_unstructured";
+
 const badRequest = (message: string) => new ServiceError("BadRequestException", message);
 const notFound = (message: string) => new ServiceError("ResourceNotFoundException", message);
 
@@ -84,6 +94,7 @@ export class CustomerProfilesState {
     private readonly data: CustomerProfilesData,
     private readonly account: AccountContext,
     private readonly appflow: AppflowState,
+    private readonly behaviour: EmulatorBehaviour = { flowDefinitionConflict: "conflict" },
   ) {}
 
   // ---- domains -------------------------------------------------------------------------------
@@ -210,6 +221,7 @@ export class CustomerProfilesState {
     }
     const named = hasName ? [input.ObjectTypeName!] : Object.values(input.ObjectTypeNames!);
     for (const objectTypeName of named) {
+      if (objectTypeName === UNSTRUCTURED && hasName) continue;
       if (!d.objectTypes[objectTypeName]) {
         throw badRequest(`Object type ${objectTypeName} does not exist in domain ${d.DomainName}.`);
       }
@@ -224,6 +236,7 @@ export class CustomerProfilesState {
       }
       uri = derived;
       this.checkFlowSource(flow);
+      this.checkFlowDoesNotExist(flow.FlowName!);
       this.checkFlowNotOwnedElsewhere(flow.FlowName!, d.DomainName, uri);
     } else if (uri === undefined) {
       throw badRequest("Uri is required when FlowDefinition is not provided.");
@@ -244,7 +257,7 @@ export class CustomerProfilesState {
       CreatedAt: previous?.CreatedAt ?? lastUpdatedAt,
       LastUpdatedAt: lastUpdatedAt,
       Tags: previous ? previous.Tags : { ...(input.Tags ?? {}) },
-      IsUnstructured: false,
+      IsUnstructured: input.ObjectTypeName === UNSTRUCTURED,
       RoleArn: input.RoleArn,
       EventTriggerNames: input.EventTriggerNames && [...input.EventTriggerNames],
       Scope: input.Scope,
@@ -272,6 +285,23 @@ export class CustomerProfilesState {
     if (!profile) throw badRequest(`Connector profile ${profileName} does not exist.`);
     if (profile.connectorType !== connectorType) {
       throw badRequest(`Connector profile ${profileName} is of connector type ${profile.connectorType}, not ${connectorType}.`);
+    }
+  }
+
+  /**
+   * A FlowDefinition makes Customer Profiles create the flow in AppFlow, and AppFlow refuses a name
+   * that exists (its 409 ConflictException), which Customer Profiles answers as a 400. Evidence:
+   * the CloudFormation handler's CreateHandler.java (FLOW_ALREADY_EXISTS_MESSAGE) and
+   * CreateHandlerTest.java `handleRequest_withFlowDefinition_FlowAlreadyExists` ("originates as an
+   * AppFlow 409"), in github.com/aws-cloudformation/aws-cloudformation-resource-providers-customer-profiles
+   * (aws-customerprofiles-integration/). Modelled also for the integration's own flow: nothing AWS
+   * published says a re-sent FlowDefinition updates it, and that handler's UpdateHandler.java never
+   * re-sends one. The "upsert" behaviour (EmulatorOptions.flowDefinitionConflict) updates the flow.
+   */
+  private checkFlowDoesNotExist(flowName: string): void {
+    if (this.behaviour.flowDefinitionConflict !== "conflict") return;
+    if (this.appflow.flow(flowName)) {
+      throw badRequest(`Conflict executing request: Flow with name ${flowName} already exists.`);
     }
   }
 

@@ -8,6 +8,8 @@ import {
   DescribeFlowCommand,
   ListFlowsCommand,
   ResourceNotFoundException,
+  UpdateFlowCommand,
+  type UpdateFlowCommandInput,
   ValidationException,
 } from "@aws-sdk/client-appflow";
 import { PutIntegrationCommand } from "@aws-sdk/client-customer-profiles";
@@ -114,6 +116,68 @@ describe("emulator: AppFlow through the AWS SDK v3", () => {
       await aws.appflow.send(new DeleteFlowCommand({ flowName: "csv" }));
       await expectServiceError(aws.appflow.send(new DescribeFlowCommand({ flowName: "csv" })), ResourceNotFoundException, 404);
       await expectServiceError(aws.appflow.send(new DeleteFlowCommand({ flowName: "csv" })), ResourceNotFoundException, 404);
+    });
+  });
+
+  describe("UpdateFlow", () => {
+    let flowArn: string;
+    beforeEach(async () => {
+      await createDomainWithObjectTypes(aws.customerProfiles, "retail");
+      await createConnectorProfile(aws.appflow, "salesforce-prod");
+      const put = await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf"), Tags: { team: "crm" } }),
+      );
+      flowArn = put.Uri!;
+    });
+
+    /** The request a caller builds from DescribeFlow: every required member, the destination as AppFlow holds it. */
+    async function updateOf(changes: Partial<UpdateFlowCommandInput> = {}): Promise<UpdateFlowCommandInput> {
+      const f = await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }));
+      return {
+        flowName: "sf",
+        description: f.description,
+        sourceFlowConfig: f.sourceFlowConfig,
+        destinationFlowConfigList: f.destinationFlowConfigList,
+        tasks: f.tasks,
+        triggerConfig: f.triggerConfig,
+        ...changes,
+      };
+    }
+
+    it("replaces the definition, keeps kmsArn, tags, the ARN and createdAt, and answers with the flow's status", async () => {
+      const before = await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }));
+      const out = await aws.appflow.send(
+        new UpdateFlowCommand(
+          await updateOf({ description: "hourly", triggerConfig: { triggerType: "OnDemand" }, tasks: before.tasks!.slice(0, 1) }),
+        ),
+      );
+      assert.equal(out.flowStatus, "Draft");
+      const after = await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }));
+      assert.equal(after.description, "hourly");
+      assert.deepEqual(after.triggerConfig, { triggerType: "OnDemand" });
+      assert.equal(after.tasks?.length, 1);
+      assert.equal(after.kmsArn, before.kmsArn);
+      assert.deepEqual(after.tags, { team: "crm" });
+      assert.equal(after.flowArn, flowArn);
+      assert.deepEqual(after.destinationFlowConfigList, before.destinationFlowConfigList);
+      assert.equal(after.createdAt?.getTime(), before.createdAt?.getTime());
+      assert.ok(after.lastUpdatedAt!.getTime() > before.lastUpdatedAt!.getTime());
+    });
+
+    it("of a flow that does not exist is ResourceNotFoundException", async () => {
+      await expectServiceError(aws.appflow.send(new UpdateFlowCommand(await updateOf({ flowName: "nope" }))), ResourceNotFoundException, 404, /nope/);
+    });
+
+    it("naming a connector profile that does not exist is ResourceNotFoundException, and changes nothing", async () => {
+      const request = await updateOf({ description: "changed" });
+      request.sourceFlowConfig = { ...request.sourceFlowConfig!, connectorProfileName: "missing" };
+      await expectServiceError(aws.appflow.send(new UpdateFlowCommand(request)), ResourceNotFoundException, 404, /missing/);
+      assert.equal((await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }))).description, "Contacts from Salesforce");
+    });
+
+    it("without a required member is a ValidationException naming it, as the model requires it", async () => {
+      const { tasks: _t, ...request } = await updateOf();
+      await expectServiceError(aws.appflow.send(new UpdateFlowCommand(request as UpdateFlowCommandInput)), ValidationException, 400, /tasks/);
     });
   });
 

@@ -261,16 +261,75 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
       assert.deepEqual(flow.sourceFlowConfig?.sourceConnectorProperties, { S3: { bucketName: "customer-exports", bucketPrefix: "csv/" } });
     });
 
-    it("updating a flow integration updates the flow in place", async () => {
-      const first = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }));
-      const flowBefore = await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }));
-      const changed = { ...salesforceFlow("sf"), Description: "changed" };
-      const second = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: changed }));
-      assert.equal(second.Uri, first.Uri);
-      const flowAfter = await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }));
-      assert.equal(flowAfter.description, "changed");
-      assert.equal(flowAfter.createdAt?.getTime(), flowBefore.createdAt?.getTime());
-      assert.ok(flowAfter.lastUpdatedAt!.getTime() > flowBefore.lastUpdatedAt!.getTime());
+    describe("a FlowDefinition whose flow exists", () => {
+      it("is refused by default with AWS's message, also for the integration's own flow, and changes nothing", async () => {
+        const first = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }));
+        const flowBefore = await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }));
+        const changed = { ...salesforceFlow("sf"), Description: "changed" };
+        const err = await refusedPut({ DomainName: "retail", ObjectTypeName: "Order", FlowDefinition: changed }, /./);
+        // The message as CreateHandlerTest.java (aws-cloudformation-resource-providers-customer-profiles) quotes it.
+        assert.equal(err.message, "Conflict executing request: Flow with name sf already exists.");
+        await refusedPut({ DomainName: "retail", Uri: first.Uri, ObjectTypeName: "Contact", FlowDefinition: changed }, /^Conflict executing request: Flow with name sf already exists\.$/);
+        const flowAfter = await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }));
+        assert.equal(flowAfter.description, flowBefore.description);
+        assert.equal(flowAfter.lastUpdatedAt?.getTime(), flowBefore.lastUpdatedAt?.getTime());
+        const got = await aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: "retail", Uri: first.Uri }));
+        assert.equal(got.ObjectTypeName, "Contact");
+      });
+
+      it("without a FlowDefinition, PutIntegration of a flow integration's Uri rewrites its attributes and keeps its flow", async () => {
+        const first = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }));
+        const second = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: first.Uri, ObjectTypeName: "Order", Scope: "DOMAIN" }));
+        assert.equal(second.ObjectTypeName, "Order");
+        assert.equal(second.Scope, "DOMAIN");
+        assert.equal((await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }))).description, "Contacts from Salesforce");
+        await aws.customerProfiles.send(new DeleteIntegrationCommand({ DomainName: "retail", Uri: first.Uri }));
+        await expectServiceError(aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" })), FlowNotFound, 404);
+      });
+
+      it("with flowDefinitionConflict \"upsert\", updates the flow in place", async () => {
+        aws.emulator.setBehaviour({ flowDefinitionConflict: "upsert" });
+        const first = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }));
+        const flowBefore = await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }));
+        const changed = { ...salesforceFlow("sf"), Description: "changed" };
+        const second = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: changed }));
+        assert.equal(second.Uri, first.Uri);
+        const flowAfter = await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }));
+        assert.equal(flowAfter.description, "changed");
+        assert.equal(flowAfter.createdAt?.getTime(), flowBefore.createdAt?.getTime());
+        assert.ok(flowAfter.lastUpdatedAt!.getTime() > flowBefore.lastUpdatedAt!.getTime());
+      });
+
+      it("reset() restores the behaviour the endpoint started with; an unknown behaviour is refused", async () => {
+        aws.emulator.setBehaviour({ flowDefinitionConflict: "upsert" });
+        aws.emulator.reset();
+        await createDomainWithObjectTypes(aws.customerProfiles, "retail", ["Contact"]);
+        await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }));
+        await refusedPut({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }, /Flow with name csv already exists/);
+        assert.throws(() => aws.emulator.setBehaviour({ flowDefinitionConflict: "merge" as never }), /must be one of conflict, upsert/);
+      });
+    });
+
+    describe("ObjectTypeName _unstructured (the model's IsUnstructured documentation)", () => {
+      it("needs no object type of that name, and the integration reports IsUnstructured", async () => {
+        const out = await aws.customerProfiles.send(
+          new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "_unstructured", FlowDefinition: s3Flow("raw-docs") }),
+        );
+        assert.equal(out.IsUnstructured, true);
+        assert.equal(out.ObjectTypeName, "_unstructured");
+        const got = await aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: "retail", Uri: out.Uri }));
+        assert.equal(got.IsUnstructured, true);
+        const listed = await aws.customerProfiles.send(new ListIntegrationsCommand({ DomainName: "retail" }));
+        assert.deepEqual(listed.Items?.map((i) => i.IsUnstructured), [true]);
+        const flow = await aws.appflow.send(new DescribeFlowCommand({ flowName: "raw-docs" }));
+        assert.equal(flow.destinationFlowConfigList?.[0].destinationConnectorProperties?.CustomerProfiles?.objectTypeName, "_unstructured");
+      });
+
+      it("is only that exact name: other object types must still exist", async () => {
+        await refusedPut({ DomainName: "retail", ObjectTypeName: "_Unstructured", FlowDefinition: s3Flow("raw-docs") }, /Object type _Unstructured does not exist/);
+        const structured = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }));
+        assert.equal(structured.IsUnstructured, false);
+      });
     });
 
     it("accepts a Uri with a FlowDefinition only when it is the flow's own ARN", async () => {
@@ -300,6 +359,8 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
     it("a flow another domain's integration created cannot be redefined from this domain", async () => {
       await createDomainWithObjectTypes(aws.customerProfiles, "wholesale");
       await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("shared") }));
+      await refusedPut({ DomainName: "wholesale", ObjectTypeName: "Contact", FlowDefinition: s3Flow("shared") }, /Flow with name shared already exists/);
+      aws.emulator.setBehaviour({ flowDefinitionConflict: "upsert" });
       await refusedPut({ DomainName: "wholesale", ObjectTypeName: "Contact", FlowDefinition: s3Flow("shared") }, /already used by an integration in domain retail/);
     });
   });
@@ -364,7 +425,7 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
     it("a later PutIntegration leaves tags set by TagResource alone", async () => {
       const arn = integrationArn(aws.emulator, "retail", flowUri);
       await aws.customerProfiles.send(new TagResourceCommand({ resourceArn: arn, tags: { b: "2" } }));
-      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv"), Tags: { c: "3" } }));
+      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: flowUri, ObjectTypeName: "Contact", Tags: { c: "3" } }));
       assert.deepEqual((await aws.customerProfiles.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags, { a: "1", b: "2" });
     });
 

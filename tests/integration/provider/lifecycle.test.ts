@@ -170,7 +170,7 @@ describe("Integration provider lifecycle (local endpoint, real SDK)", function (
       assert.deepEqual((await getIntegration("retail", outs.uri)).Tags, { team: "crm", cost: "43", fresh: "y" });
     });
 
-    it("a flow change makes one PutIntegration carrying the whole new FlowDefinition, RoleArn and EventTriggerNames", async () => {
+    it("a flow change is one AppFlow UpdateFlow (after DescribeFlow), never a PutIntegration re-sending the FlowDefinition", async () => {
       const { id, outs } = await create(salesforceFlowIntegration());
       aws.emulator.clearRequests();
       const changed = salesforceFlowIntegration();
@@ -178,14 +178,11 @@ describe("Integration provider lifecycle (local endpoint, real SDK)", function (
       const r = await update(id, outs, changed);
       assert.equal(r.diff.changes, true);
       assert.deepEqual(r.diff.replaces, []);
-      const writes = operations(aws).filter((o) => WRITE_OPERATIONS.has(o));
-      assert.deepEqual(writes, ["PutIntegration"]);
-      const put = aws.emulator.requests().find((x) => x.operation === "PutIntegration")!;
-      assert.equal(put.input!.Uri, outs.uri);
-      assert.equal((put.input!.FlowDefinition as any).Tasks.length, 3);
-      assert.equal(put.input!.RoleArn, changed.roleArn);
-      assert.deepEqual(put.input!.EventTriggerNames, changed.eventTriggerNames);
-      assert.equal(put.input!.Tags, undefined, "tags are not re-sent when they did not change");
+      assert.deepEqual(operations(aws), ["DescribeFlow", "UpdateFlow"]);
+      const sent = aws.emulator.requests().find((x) => x.operation === "UpdateFlow")!.input!;
+      assert.equal(sent.flowName, "salesforce-contacts");
+      assert.equal((sent.tasks as unknown[]).length, 3);
+      assert.equal(sent.kmsArn, undefined, "UpdateFlow has no kmsArn member");
       const flow = await aws.appflow.send(new DescribeFlowCommand({ flowName: "salesforce-contacts" }));
       assert.equal(flow.tasks?.length, 3);
       assert.equal(r.outs.createdAt, outs.createdAt);

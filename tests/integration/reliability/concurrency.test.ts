@@ -102,7 +102,10 @@ describe("reliability: concurrent operations through one provider (local endpoin
 
       const puts = successesPerIntegration(requests, "PutIntegration");
       assert.deepEqual([...puts.values()].filter((n) => n !== 1), [], "no integration written twice");
-      assert.equal(puts.size, 100, "each create and each update wrote once");
+      // A flow change is an AppFlow UpdateFlow, not a PutIntegration (provider/writes.ts).
+      const flowUpdates = requests.filter((r) => r.operation === "UpdateFlow" && r.status === 200).map((r) => r.input!.flowName);
+      assert.equal(new Set(flowUpdates).size, flowUpdates.length, "no flow updated twice");
+      assert.equal(puts.size + flowUpdates.length, 100, "each create and each update wrote once");
       const flows = ((await aws.appflow.send(new ListFlowsCommand({ maxResults: 100 }))).flows ?? []).map((f) => f.flowName).sort();
       const wantFlows = [...toUpdate, ...created].map((c) => c.outs.flowDefinition?.flowName).filter(Boolean).sort();
       assert.deepEqual(flows, wantFlows, "the deleted integrations' flows are gone, no other");

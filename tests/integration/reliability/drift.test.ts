@@ -65,6 +65,9 @@ describe("reliability: drift made outside Pulumi (local endpoint, real SDK)", fu
   it("object type, role, event triggers, scope and the flow's trigger, tasks and source changed by a direct PutIntegration are read back, then restored", async () => {
     const program = salesforceFlowIntegration();
     const { id, outs } = await engine.create(program);
+    // Someone else rewrites the flow through PutIntegration, as the endpoint's "upsert" lets them;
+    // the provider then restores it under the default (AWS's documented conflict).
+    aws.emulator.setBehaviour({ flowDefinitionConflict: "upsert" });
     await aws.customerProfiles.send(
       new PutIntegrationCommand({
         DomainName: "retail",
@@ -76,6 +79,7 @@ describe("reliability: drift made outside Pulumi (local endpoint, real SDK)", fu
         FlowDefinition: EDITED_FLOW,
       }),
     );
+    aws.emulator.setBehaviour({ flowDefinitionConflict: "conflict" });
 
     const refreshed = (await engine.read(id, outs)).props as IntegrationOutputs;
     assert.equal(refreshed.objectTypeName, "CustomerCsv");
