@@ -84,7 +84,7 @@ function newestMtime(p: string): number {
  */
 async function buildIfStale(): Promise<void> {
   const built = path.join(REPO_ROOT, "dist", "index.js");
-  const sources = ["index.ts", "sdk", "provider", "emulator", "package.json", "tsconfig.json", "tsconfig.build.json"];
+  const sources = ["index.ts", "sdk", "model", "provider", "emulator", "package.json", "tsconfig.json", "tsconfig.build.json"];
   const newest = Math.max(...sources.map((s) => newestMtime(path.join(REPO_ROOT, s))));
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newest) return;
   const tsc = require.resolve("typescript/bin/tsc", { paths: [REPO_ROOT] });
