@@ -4,9 +4,17 @@
  * installed into a copy of examples/quickstart the way a user installs it; the endpoint runs
  * in this process; state lives in a temporary directory removed at the end.
  *
- *   ts-node scripts/demo.ts                      the demo
- *   ts-node scripts/demo.ts --install-quickstart  install the packed package into
- *                                                examples/quickstart, for `pulumi up` at the repository root
+ *   ts-node scripts/demo.ts                           the demo
+ *   ts-node scripts/demo.ts --install-example <name>  install the packed package and the example's
+ *                                                     dependencies into examples/<name>, as a user
+ *                                                     installs it before the package is published
+ *                                                     (npm run example:install -- <name>)
+ *   ts-node scripts/demo.ts --install-quickstart      the same for the quickstart, which the
+ *                                                     repository root's Pulumi.yaml runs
+ *   ts-node scripts/demo.ts --local-endpoint          the local endpoint seeded with what the
+ *                                                     examples' config defaults name, in the
+ *                                                     foreground, printing the variables to export
+ *                                                     (npm run example:endpoint)
  *
  * Any failed step stops the demo with a non-zero exit and the reason.
  */
@@ -15,9 +23,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { ListProfileObjectTypesCommand } from "@aws-sdk/client-customer-profiles";
 import { seedRetailDomain } from "../tests/support/aws-env";
-import { getIntegration, integrationsIn, SEEDED, startLocalAws, type LocalAws } from "../tests/support/e2e-aws";
+import { getIntegration, integrationsIn, seedExampleData, SEEDED, startLocalAws, type LocalAws } from "../tests/support/e2e-aws";
 import { engineEnv, findEngine, Stack, type Engine } from "../tests/support/e2e-engine";
-import { exampleDir, installDependencies, packedPackage, workingCopy } from "../tests/support/e2e-package";
+import { EXAMPLES, exampleDir, installDependencies, packedPackage, workingCopy, type ExampleName } from "../tests/support/e2e-package";
 import type { RequestRecord } from "../emulator/types";
 
 const STEPS = 13;
@@ -46,11 +54,39 @@ async function engine(): Promise<Engine> {
   return lookup.engine;
 }
 
-async function installQuickstart(): Promise<void> {
+async function installExample(example: string | undefined): Promise<void> {
+  if (!EXAMPLES.includes(example as ExampleName)) {
+    throw new Error(`name an example: npm run example:install -- <${EXAMPLES.join("|")}> (got ${example ?? "nothing"})`);
+  }
+  const name = example as ExampleName;
   const { filename } = await packedPackage();
-  await installDependencies("quickstart", exampleDir("quickstart"), { linked: false, log: say });
-  say(`examples/quickstart/node_modules now holds ${filename} and the quickstart's dependencies.`);
-  say("From the repository root: pulumi stack init dev && pulumi config set aws:region us-east-1 && pulumi up");
+  // A plain copy, not hard links into the cache: the user may `npm install` more into it.
+  await installDependencies(name, exampleDir(name), { linked: false, log: say });
+  say(`examples/${name}/node_modules now holds ${filename} and the example's dependencies.`);
+  say(
+    name === "quickstart"
+      ? "From the repository root or examples/quickstart: pulumi stack init dev && pulumi config set aws:region us-east-1 && pulumi up"
+      : `In examples/${name}: pulumi stack init dev && pulumi config set aws:region us-east-1 && pulumi up`,
+  );
+}
+
+/**
+ * The endpoint with the domain, object types and connector profile the examples' config defaults
+ * name, until Ctrl-C: what a newcomer runs to deploy an example without an AWS account.
+ */
+async function localEndpoint(): Promise<void> {
+  const aws = await startLocalAws();
+  await seedExampleData(aws);
+  const stop = () => {
+    void aws.close().then(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  console.log(`Local endpoint (Customer Profiles, AppFlow, STS) at ${aws.emulator.url}, account ${aws.emulator.accountId}.`);
+  console.log(`Seeded: domain "${SEEDED.domainName}" with its object types, Salesforce connector profile "${SEEDED.connectorProfileName}".`);
+  console.log("In the shell you run pulumi from, export:");
+  for (const [k, v] of Object.entries(aws.pulumiEnv)) console.log(`export ${k}='${v}'`);
+  console.log(`and set the stack's region: pulumi config set aws:region ${SEEDED.region}. Ctrl-C stops the endpoint (state is in memory).`);
 }
 
 async function demo(): Promise<void> {
@@ -151,10 +187,13 @@ async function demo(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  // This package supports Node 20; the SDK's notice about its own future plans is noise here.
+  // The SDK's notice about its own future Node.js plans is noise here (engines.node says what this package supports).
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+  const args = process.argv.slice(2);
   try {
-    if (process.argv.includes("--install-quickstart")) await installQuickstart();
+    if (args.includes("--install-quickstart")) await installExample("quickstart");
+    else if (args.includes("--install-example")) await installExample(args[args.indexOf("--install-example") + 1]);
+    else if (args.includes("--local-endpoint")) await localEndpoint();
     else await demo();
   } catch (err) {
     console.error(`\nThe demo failed: ${(err as Error).message}`);

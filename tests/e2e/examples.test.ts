@@ -1,9 +1,10 @@
 import { strict as assert } from "assert";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
 import { EXAMPLE_URIS, flowNames, getIntegration, integrationsIn, writes } from "../support/e2e-aws";
-import { stepsOf } from "../support/e2e-engine";
-import { run, workingCopy, type ExampleName } from "../support/e2e-package";
+import { Stack, engineEnv, stepsOf } from "../support/e2e-engine";
+import { REPO_ROOT, run, runOrThrow, workingCopy, type ExampleName } from "../support/e2e-package";
 
 /** What each example's program declares with its config defaults, which the seed data matches. */
 interface Declared {
@@ -134,4 +135,48 @@ describe("The examples, deployed by the real pulumi CLI to the local endpoint", 
       });
     });
   }
+
+  /**
+   * What each example's README tells a newcomer, in a fresh clone (of the committed HEAD: local
+   * edits not yet committed are not in it): `npm ci`, then `npm run example:install -- <name>`
+   * at the root, then `pulumi stack init`, `pulumi config set aws:region` and `pulumi up` in the
+   * example's folder, against the local endpoint.
+   */
+  describe("each example's README, followed from a fresh clone", () => {
+    let clone: string;
+
+    before(async function () {
+      this.timeout(15 * 60_000);
+      clone = path.join(e2e.workspace, "clone");
+      await runOrThrow("git", ["clone", "--quiet", REPO_ROOT, clone]);
+      await runOrThrow("npm", ["ci", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: clone });
+    });
+
+    for (const [example, declared] of Object.entries(EXAMPLES) as [ExampleName, Declared[]][]) {
+      it(`examples/${example}: npm run example:install -- ${example}, then pulumi up and destroy in the folder`, async () => {
+        const dir = path.join(clone, "examples", example);
+        await runOrThrow("npm", ["run", "example:install", "--", example], { cwd: clone });
+        const installed = JSON.parse(fs.readFileSync(path.join(dir, "node_modules", "pulumi-customer-profiles-integration", "package.json"), "utf8"));
+        const own = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8"));
+        assert.equal(installed.version, own.version, "the package installed is this checkout's");
+        assert.ok(fs.existsSync(path.join(dir, "node_modules", "pulumi-customer-profiles-integration", "dist", "index.d.ts")), "with its build");
+
+        const backend = path.join(e2e.workspace, `clone-state-${example}`);
+        fs.mkdirSync(backend);
+        const stack = new Stack({
+          engine: e2e.engine,
+          dir,
+          name: "dev",
+          env: engineEnv(e2e.engine, { home: e2e.pulumiHome, backendDir: backend, aws: e2e.aws.pulumiEnv }),
+        });
+        await stack.init({ "aws:region": "us-east-1" });
+        const up = await stack.up();
+        assert.deepEqual(stepsOf(up), declared.map((d) => [d.name, "create"]).sort());
+        assert.deepEqual((await integrationsIn(e2e.aws, "retail")).map((i) => i.Uri).sort(), declared.map((d) => d.uri).sort());
+        const destroyed = await stack.destroy();
+        assert.deepEqual(stepsOf(destroyed), declared.map((d) => [d.name, "delete"]).sort());
+        assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
+      });
+    }
+  });
 });

@@ -70,7 +70,7 @@ export function engineEnv(engine: Engine, options: { home: string; backendDir: s
     PULUMI_SKIP_CONFIRMATIONS: "true",
     // A plugin missing from PATH must fail the run, not be fetched from the internet.
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    // Node 20 is supported by this package; the SDK's notice about its own future plans is noise here.
+    // The SDK's notice about its own future Node.js plans is noise here (engines.node says what this package supports).
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     AWS_CONFIG_FILE: path.join(options.home, "no-aws-config"),
     AWS_SHARED_CREDENTIALS_FILE: path.join(options.home, "no-aws-credentials"),

@@ -84,7 +84,7 @@ function newestMtime(p: string): number {
  */
 async function buildIfStale(): Promise<void> {
   const built = path.join(REPO_ROOT, "dist", "index.js");
-  const sources = ["index.ts", "sdk", "provider", "emulator", "package.json", "tsconfig.json", "tsconfig.build.json"];
+  const sources = ["index.ts", "sdk", "model", "provider", "emulator", "package.json", "tsconfig.json", "tsconfig.build.json"];
   const newest = Math.max(...sources.map((s) => newestMtime(path.join(REPO_ROOT, s))));
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newest) return;
   const tsc = require.resolve("typescript/bin/tsc", { paths: [REPO_ROOT] });
@@ -140,30 +140,41 @@ const installs = new Map<string, Promise<string>>();
  * dependencies share one install.
  */
 export function installedDependencies(example: ExampleName, log: (line: string) => void = () => {}): Promise<string> {
-  return packedPackage().then(({ tarball, sha256: tarballHash }) => {
-    const { dependencies, devDependencies } = readPackageJson(example);
-    const depsHash = sha256(JSON.stringify({ dependencies, devDependencies }));
-    const key = sha256(`${tarballHash}\n${depsHash}`).slice(0, 20);
-    let install = installs.get(key);
-    if (!install) {
-      install = installInto(path.join(CACHE_ROOT, "installs", `${depsHash.slice(0, 12)}-${key}`), example, tarball, log);
-      installs.set(key, install);
-    }
-    return install;
-  });
+  return packedPackage().then((pkg) => installedWith(readPackageJson(example), pkg, `examples/${example}`, log));
 }
 
-async function installInto(dir: string, example: ExampleName, tarball: string, log: (line: string) => void): Promise<string> {
+/**
+ * A directory whose node_modules holds `packageJson`'s dependencies with `pkg` (a packed tarball)
+ * standing in for this package: an example's, or an older release's example (tests/e2e/upgrade).
+ */
+export function installedWith(
+  packageJson: { dependencies?: object; devDependencies?: object },
+  pkg: Pick<PackedPackage, "tarball" | "sha256">,
+  label: string,
+  log: (line: string) => void = () => {},
+): Promise<string> {
+  const { dependencies, devDependencies } = packageJson;
+  const depsHash = sha256(JSON.stringify({ dependencies, devDependencies }));
+  const key = sha256(`${pkg.sha256}\n${depsHash}`).slice(0, 20);
+  let install = installs.get(key);
+  if (!install) {
+    install = installInto(path.join(CACHE_ROOT, "installs", `${depsHash.slice(0, 12)}-${key}`), { dependencies, devDependencies }, label, pkg.tarball, log);
+    installs.set(key, install);
+  }
+  return install;
+}
+
+async function installInto(dir: string, packageJson: object, label: string, tarball: string, log: (line: string) => void): Promise<string> {
   if (fs.existsSync(path.join(dir, "node_modules"))) {
     log(`reusing the install in ${dir}`);
     fs.utimesSync(dir, new Date(), new Date());
     return dir;
   }
-  log(`npm install of examples/${example}'s dependencies, this package from its tarball, into ${dir}`);
+  log(`npm install of ${label}'s dependencies, this package from its tarball, into ${dir}`);
   const staging = `${dir}.staging-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { recursive: true });
-  fs.copyFileSync(path.join(exampleDir(example), "package.json"), path.join(staging, "package.json"));
+  fs.writeFileSync(path.join(staging, "package.json"), JSON.stringify({ name: "pcpi-install", private: true, ...packageJson }, null, 2));
   // The tarball stands in for the "^x.y.z" in package.json, as for a user before publication;
   // --no-save keeps that range, so the working copies' package.json stays the example's own.
   await runOrThrow("npm", ["install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", tarball], { cwd: staging });
@@ -210,10 +221,88 @@ export async function installDependencies(
   dir: string,
   options: { linked?: boolean; log?: (line: string) => void } = {},
 ): Promise<void> {
-  const from = path.join(await installedDependencies(example, options.log), "node_modules");
+  await copyNodeModules(await installedDependencies(example, options.log), dir, options.linked);
+}
+
+/** `from`/node_modules as `dir`/node_modules, replacing what was there (see installDependencies). */
+export async function copyNodeModules(fromDir: string, dir: string, linked = true): Promise<void> {
+  const from = path.join(fromDir, "node_modules");
   const to = path.join(dir, "node_modules");
   fs.rmSync(to, { recursive: true, force: true });
-  if (options.linked !== false && (await run("cp", ["-al", from, to])).code === 0) return;
+  if (linked && (await run("cp", ["-al", from, to])).code === 0) return;
   fs.rmSync(to, { recursive: true, force: true });
   fs.cpSync(from, to, { recursive: true, verbatimSymlinks: true });
+}
+
+/** Release 0.1.0, the first whose stacks users hold (tests/e2e/upgrade.test.ts deploys with it). */
+export const RELEASE_0_1_0 = { tag: "v0.1.0", commit: "2fb726a79d4d2c4f0e8df6f4f1bb257fbbd62c3c" } as const;
+
+export interface ReleaseSources {
+  /** The release's files, from `git archive` (removed with the OS temp dir's cache, never here). */
+  dir: string;
+  commit: string;
+  pkg: PackedPackage;
+}
+
+const releases = new Map<string, Promise<ReleaseSources>>();
+
+/**
+ * An earlier release as its users installed it: its sources from `git archive` of the tag (or,
+ * in a clone without tags, the commit), built with this checkout's dependencies and TypeScript,
+ * and `npm pack`ed. Cached under the OS temp dir keyed by commit, so a rerun builds nothing.
+ */
+export function packedRelease(release: { tag: string; commit: string }): Promise<ReleaseSources> {
+  let found = releases.get(release.commit);
+  if (!found) {
+    found = buildRelease(release);
+    releases.set(release.commit, found);
+  }
+  return found;
+}
+
+async function buildRelease(release: { tag: string; commit: string }): Promise<ReleaseSources> {
+  let commit = "";
+  for (const ref of [release.tag, release.commit]) {
+    const r = await run("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd: REPO_ROOT });
+    if (r.code === 0) {
+      commit = r.stdout.trim();
+      break;
+    }
+  }
+  if (commit !== release.commit) {
+    throw new Error(
+      `neither the tag ${release.tag} nor the commit ${release.commit} is in this clone` +
+        (commit ? ` (${release.tag} is ${commit})` : "") +
+        `: fetch it with \`git fetch origin tag ${release.tag}\` (a shallow clone needs \`git fetch --unshallow\`)`,
+    );
+  }
+  const root = path.join(CACHE_ROOT, "releases", commit);
+  const sources = path.join(root, "src");
+  const tarballs = path.join(root, "pack");
+  if (!fs.existsSync(tarballs)) {
+    const staging = `${root}.staging-${process.pid}`;
+    fs.rmSync(staging, { recursive: true, force: true });
+    fs.mkdirSync(path.join(staging, "src"), { recursive: true });
+    fs.mkdirSync(path.join(staging, "pack"));
+    const archive = path.join(staging, "src.tar");
+    await runOrThrow("git", ["archive", "--format=tar", "-o", archive, commit], { cwd: REPO_ROOT });
+    await runOrThrow("tar", ["-xf", archive, "-C", path.join(staging, "src")]);
+    fs.rmSync(archive);
+    // The release's own build, with this checkout's installed compiler and type packages.
+    fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(staging, "src", "node_modules"), "dir");
+    const tsc = require.resolve("typescript/bin/tsc", { paths: [REPO_ROOT] });
+    await runOrThrow(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: path.join(staging, "src") });
+    await runOrThrow("npm", ["pack", "--ignore-scripts", "--pack-destination", path.join(staging, "pack")], { cwd: path.join(staging, "src") });
+    fs.rmSync(path.join(staging, "src", "node_modules"));
+    try {
+      fs.renameSync(staging, root);
+    } catch (err) {
+      // Another run built it first.
+      if (!fs.existsSync(tarballs)) throw err;
+      fs.rmSync(staging, { recursive: true, force: true });
+    }
+  }
+  const [filename] = fs.readdirSync(tarballs).filter((f) => f.endsWith(".tgz"));
+  const tarball = path.join(tarballs, filename);
+  return { dir: sources, commit, pkg: { tarball, filename, sha256: sha256(fs.readFileSync(tarball)) } };
 }
