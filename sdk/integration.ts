@@ -49,7 +49,9 @@ export interface IntegrationArgs {
  * Connect instance, an EventBridge partner source or an AppFlow flow from Salesforce, Marketo,
  * Zendesk, ServiceNow or S3, feeding profile objects into a domain.
  *
- * Its id is `<domainName>/<uri>`; adopt an existing integration with `{ import: "<domainName>/<uri>" }`.
+ * Its id is `<domainName>/<uri>`. To take over an integration that already exists, set
+ * `adoptExisting: true`; Pulumi's `{ import }` option and `pulumi import` cannot reach a dynamic
+ * provider (pulumi/pulumi#16175). `Integration.get` reads one without managing it.
  */
 export class Integration extends pulumi.dynamic.Resource {
   /** The domain the integration belongs to. */
