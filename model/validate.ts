@@ -6,6 +6,7 @@
  */
 import type { ServiceModel, Shape } from "./types";
 import { compilePattern } from "./pattern";
+import { lowerFirst, memberOf, shapeOf, visitShape } from "./visit";
 
 export type PathSegment =
   | { member: string }
@@ -46,10 +47,6 @@ export function validate(
   return out;
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
-}
-
 function walk(
   model: ServiceModel,
   shapeName: string,
@@ -60,21 +57,19 @@ function walk(
   out: Violation[],
   depth: number,
 ): void {
-  const shape = model.shapes[shapeName];
-  if (!shape) throw new Error(`model has no shape ${shapeName}`);
-  const sensitive = inSensitive || !!shape.sensitive;
+  const sensitive = inSensitive || !!shapeOf(model, shapeName).sensitive;
   const fail = (rule: Rule, constraint: string, p: PathSegment[] = path, v: unknown = value): void => {
     out.push({ path: p, rule, constraint, value: v, sensitive });
   };
+  const below = (name: string, v: unknown, seg: PathSegment): void =>
+    walk(model, name, v, [...path, seg], sensitive, options, out, depth + 1);
   if (options.isUnknown?.(value)) return;
 
-  switch (shape.type) {
-    case "structure": {
-      if (!isPlainObject(value)) return fail("type", "Member must be an object");
-      const members = shape.members;
+  visitShape(model, shapeName, value, {
+    structure(shape, obj) {
       for (const req of shape.required ?? []) {
         if (depth === 0 && options.skipTopLevel?.includes(req)) continue;
-        if (value[req] === undefined || value[req] === null) {
+        if (obj[req] === undefined || obj[req] === null) {
           out.push({
             path: [...path, { member: req }],
             rule: "required",
@@ -84,45 +79,56 @@ function walk(
           });
         }
       }
-      for (const [name, v] of Object.entries(value)) {
+      for (const [name, v] of Object.entries(obj)) {
         if (v === undefined || v === null) continue;
         if (depth === 0 && options.skipTopLevel?.includes(name)) continue;
-        const m = members[name];
+        const m = memberOf(shape, name);
         if (!m) {
           if ((options.unknownMembers ?? "ignore") === "error") {
             fail("unknown", "Member is not defined by the API", [...path, { member: name }], v);
           }
           continue;
         }
-        walk(model, m.shape, v, [...path, { member: name }], sensitive, options, out, depth + 1);
+        below(m.shape, v, { member: name });
       }
-      return;
-    }
-    case "list": {
-      if (!Array.isArray(value)) return fail("type", "Member must be a list");
-      checkSize(shape, value.length, "Member must have length", fail);
-      value.forEach((item, i) => {
+    },
+    list(shape, items) {
+      checkSize(shape, items.length, "Member must have length", fail);
+      items.forEach((item, i) => {
         if (item === undefined || item === null) {
           fail("required", "List member must not be null", [...path, { index: i }], item);
           return;
         }
-        walk(model, shape.member.shape, item, [...path, { index: i }], sensitive, options, out, depth + 1);
+        below(shape.member.shape, item, { index: i });
       });
-      return;
-    }
-    case "map": {
-      if (!isPlainObject(value)) return fail("type", "Member must be a map");
-      checkSize(shape, Object.keys(value).length, "Member must have length", fail);
-      for (const [k, v] of Object.entries(value)) {
-        walk(model, shape.key.shape, k, [...path, { mapKey: k }], sensitive, options, out, depth + 1);
+    },
+    map(shape, obj) {
+      checkSize(shape, Object.keys(obj).length, "Member must have length", fail);
+      for (const [k, v] of Object.entries(obj)) {
+        below(shape.key.shape, k, { mapKey: k });
         if (v === undefined || v === null) {
           fail("required", "Map value must not be null", [...path, { key: k }], v);
           continue;
         }
-        walk(model, shape.value.shape, v, [...path, { key: k }], sensitive, options, out, depth + 1);
+        below(shape.value.shape, v, { key: k });
       }
-      return;
-    }
+    },
+    other: (shape, v) => checkScalar(shape, v, fail),
+  });
+}
+
+const WRONG_KIND: Record<string, string> = {
+  structure: "Member must be an object",
+  list: "Member must be a list",
+  map: "Member must be a map",
+};
+
+function checkScalar(shape: Shape, value: unknown, fail: (rule: Rule, constraint: string) => void): void {
+  switch (shape.type) {
+    case "structure":
+    case "list":
+    case "map":
+      return fail("type", WRONG_KIND[shape.type]);
     case "string": {
       if (typeof value !== "string") return fail("type", "Member must be a string");
       checkSize(shape, [...value].length, "Member must have length", fail);
@@ -175,10 +181,6 @@ function checkSize(
   const rule: Rule = shape.type === "string" ? "length" : "size";
   if (shape.min !== undefined && size < shape.min) fail(rule, `${what} greater than or equal to ${shape.min}`);
   if (shape.max !== undefined && size > shape.max) fail(rule, `${what} less than or equal to ${shape.max}`);
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 /** The path as a Pulumi program spells it: `flowDefinition.tasks[2].connectorOperator.zendesk`. */

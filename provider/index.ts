@@ -1,10 +1,14 @@
 export { IntegrationProvider } from "./provider";
 export { lazyProvider } from "./lazy";
-export { resetClients } from "./clients";
 
 import { IntegrationProvider } from "./provider";
 
-/** Used by the serialized loader (lazy.ts) in the dynamic-provider process. */
+/**
+ * Used by the serialized loader (lazy.ts) in the dynamic-provider process. A public contract:
+ * the state of every deployed integration holds a loader that requires
+ * `pulumi-customer-profiles-integration/provider` and calls this, so it must keep its name and
+ * meaning however the modules move.
+ */
 export function createIntegrationProvider(): IntegrationProvider {
   return new IntegrationProvider();
 }

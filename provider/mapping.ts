@@ -6,78 +6,52 @@
  * means a member added to the API is mapped the day the model is regenerated.
  */
 import type { ServiceModel } from "../model/types";
+import { lowerFirst, transform, type Transform } from "../model/visit";
 import { customerProfilesModel } from "../model/generated/customer-profiles";
 import type { FlowDefinition, IntegrationInputs, IntegrationOutputs } from "../sdk/types";
 
 const model: ServiceModel = customerProfilesModel;
 
-export const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+export { lowerFirst };
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
-}
+/** Program value → API value: structure members by their camelCase names, members the model lacks kept as written. */
+const toApiTransform: Transform<undefined> = {
+  mismatched: "keep",
+  *members(shape, value) {
+    const byCamel = new Map(Object.keys(shape.members).map((name) => [lowerFirst(name), name]));
+    for (const [k, v] of Object.entries(value)) {
+      if (v === undefined || v === null) continue;
+      const member = byCamel.get(k);
+      yield member ? [member, shape.members[member], v, undefined] : [k, undefined, v, undefined];
+    }
+  },
+  leaf(shape, value) {
+    if (shape.type !== "timestamp") return value;
+    if (typeof value === "string" && !Number.isNaN(Date.parse(value))) return new Date(value);
+    if (typeof value === "number") return new Date(value * 1000);
+    return value;
+  },
+};
+
+/** API value → program value: the model's members only, camelCased; timestamps as ISO-8601. */
+const fromApiTransform: Transform<undefined> = {
+  mismatched: "drop",
+  *members(shape, value) {
+    for (const [name, ref] of Object.entries(shape.members)) {
+      yield [lowerFirst(name), ref, value[name] ?? value[lowerFirst(name)], undefined];
+    }
+  },
+  leaf: (shape, value) => (shape.type === "timestamp" ? toIsoTimestamp(value) : value),
+};
 
 /** camelCase program value → the API shape. Members the model lacks are kept as written, so validation can name them. */
 export function toApi(shapeName: string, value: unknown, m: ServiceModel = model): unknown {
-  if (value === undefined || value === null) return undefined;
-  const shape = m.shapes[shapeName];
-  switch (shape.type) {
-    case "structure": {
-      if (!isObject(value)) return value;
-      const byCamel = new Map(Object.keys(shape.members).map((name) => [lowerFirst(name), name]));
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) {
-        if (v === undefined || v === null) continue;
-        const member = byCamel.get(k);
-        out[member ?? k] = member ? toApi(shape.members[member].shape, v, m) : v;
-      }
-      return out;
-    }
-    case "list":
-      return Array.isArray(value) ? value.map((v) => toApi(shape.member.shape, v, m)) : value;
-    case "map": {
-      if (!isObject(value)) return value;
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = toApi(shape.value.shape, v, m);
-      return out;
-    }
-    case "timestamp": {
-      if (typeof value === "string" && !Number.isNaN(Date.parse(value))) return new Date(value);
-      if (typeof value === "number") return new Date(value * 1000);
-      return value;
-    }
-    default:
-      return value;
-  }
+  return transform(m, shapeName, value, toApiTransform, undefined);
 }
 
 /** An API shape → the camelCase program value. Members the model lacks are dropped. */
 export function fromApi(shapeName: string, value: unknown, m: ServiceModel = model): unknown {
-  if (value === undefined || value === null) return undefined;
-  const shape = m.shapes[shapeName];
-  switch (shape.type) {
-    case "structure": {
-      if (!isObject(value)) return undefined;
-      const out: Record<string, unknown> = {};
-      for (const [name, ref] of Object.entries(shape.members)) {
-        const v = fromApi(ref.shape, value[name] ?? value[lowerFirst(name)], m);
-        if (v !== undefined) out[lowerFirst(name)] = v;
-      }
-      return out;
-    }
-    case "list":
-      return Array.isArray(value) ? value.map((v) => fromApi(shape.member.shape, v, m)) : undefined;
-    case "map": {
-      if (!isObject(value)) return undefined;
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = fromApi(shape.value.shape, v, m);
-      return out;
-    }
-    case "timestamp":
-      return toIsoTimestamp(value);
-    default:
-      return value;
-  }
+  return transform(m, shapeName, value, fromApiTransform, undefined);
 }
 
 export function toIsoTimestamp(value: unknown): string | undefined {

@@ -5,6 +5,7 @@
  */
 import type { ServiceModel } from "../model/types";
 import { customerProfilesModel } from "../model/generated/customer-profiles";
+import { shapeOf, visitShape } from "../model/visit";
 
 /**
  * Kept in messages: names by which the user finds things — the flow's (already in the
@@ -19,32 +20,25 @@ export function sensitiveValues(shapeName: string, value: unknown, model: Servic
   const out = new Set<string>();
   const walk = (name: string, v: unknown, inSensitive: boolean): void => {
     if (v === undefined || v === null) return;
-    const shape = model.shapes[name];
-    const sensitive = inSensitive || !!shape.sensitive;
-    switch (shape.type) {
-      case "structure":
-        if (typeof v !== "object") return;
+    const sensitive = inSensitive || !!shapeOf(model, name).sensitive;
+    visitShape(model, name, v, {
+      structure(shape, obj) {
         for (const [member, ref] of Object.entries(shape.members)) {
           if (sensitive && IDENTITY_MEMBERS.has(member)) continue;
-          walk(ref.shape, (v as Record<string, unknown>)[member], sensitive);
+          walk(ref.shape, obj[member], sensitive);
         }
-        return;
-      case "list":
-        if (Array.isArray(v)) v.forEach((item) => walk(shape.member.shape, item, sensitive));
-        return;
-      case "map":
-        if (typeof v !== "object") return;
-        for (const [k, item] of Object.entries(v as Record<string, unknown>)) {
+      },
+      list: (shape, items) => items.forEach((item) => walk(shape.member.shape, item, sensitive)),
+      map(shape, obj) {
+        for (const [k, item] of Object.entries(obj)) {
           walk(shape.key.shape, k, sensitive);
           walk(shape.value.shape, item, sensitive);
         }
-        return;
-      case "string":
-        if (sensitive && !shape.enum && typeof v === "string" && v.length >= MIN_LENGTH) out.add(v);
-        return;
-      default:
-        return;
-    }
+      },
+      other(shape, s) {
+        if (shape.type === "string" && sensitive && !shape.enum && typeof s === "string" && s.length >= MIN_LENGTH) out.add(s);
+      },
+    });
   };
   walk(shapeName, value, false);
   return [...out];

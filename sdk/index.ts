@@ -1,2 +1,2 @@
-export { Integration, type IntegrationArgs, type DeepInput } from "./integration";
+export { Integration, type IntegrationArgs, type DeepInput, type DeepInputs } from "./integration";
 export * from "./types";

@@ -11,29 +11,23 @@ export type DeepInput<T> = [T] extends [string | number | boolean]
       ? pulumi.Input<{ [K in keyof T]: DeepInput<T[K]> }>
       : pulumi.Input<T>;
 
-/** The arguments of an Integration: the PutIntegration request members, camelCased, plus `region`. */
-export interface IntegrationArgs {
-  /** The Customer Profiles domain the integration belongs to. Changing it replaces the integration. */
-  domainName: pulumi.Input<string>;
-  /**
-   * The URI of the source, e.g. an Amazon Connect instance ARN or an EventBridge event source.
-   * Leave it unset with `flowDefinition`: the service derives it from the flow. Changing it replaces the integration.
-   */
-  uri?: pulumi.Input<string>;
-  /** The profile object type the source's data is stored as. Set this or `objectTypeNames`, not both. */
-  objectTypeName?: pulumi.Input<string>;
-  /** Object type per event type, e.g. `{ ShopifyCreateCustomers: "ShopifyCustomer" }`. Set this or `objectTypeName`. */
-  objectTypeNames?: pulumi.Input<{ [eventType: string]: pulumi.Input<string> }>;
-  /** Tags on the integration (at most 50). Changing only tags never rewrites the integration. */
-  tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
-  /** The AppFlow flow Customer Profiles creates to pull from a SaaS source or S3. */
-  flowDefinition?: DeepInput<types.FlowDefinition>;
-  /** The IAM role Customer Profiles assumes to run the integration's workflow. */
-  roleArn?: pulumi.Input<string>;
-  /** The event trigger (at most one) that decides which ingested objects fire events. */
-  eventTriggerNames?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Whether the integration works on profiles (`PROFILE`) or across the domain (`DOMAIN`). */
-  scope?: pulumi.Input<types.Scope>;
+/** Every member of `T`, at any depth, may be a Pulumi Input; members keep their documentation. */
+export type DeepInputs<T> = { [K in keyof T]: DeepInput<Exclude<T[K], undefined>> };
+
+/**
+ * The arguments of an Integration: the PutIntegration request members, camelCased and documented
+ * with AWS's text (generated from the API model), plus Pulumi's own `region` and `adoptExisting`.
+ *
+ * What Pulumi adds to the members AWS documents:
+ * - changing `domainName`, `uri` or `region` replaces the integration, and so does a new
+ *   `flowDefinition.flowName` when the URI was derived from the flow;
+ * - leave `uri` unset with `flowDefinition`: the service derives it from the flow;
+ * - set `objectTypeName` or `objectTypeNames`, not both;
+ * - changing only `tags` never rewrites the integration (TagResource/UntagResource only), and at
+ *   most 50 tags are allowed;
+ * - `eventTriggerNames` takes at most one name.
+ */
+export interface IntegrationArgs extends DeepInputs<types.PutIntegrationRequest> {
   /** The AWS region; defaults to `aws:region`, then AWS_REGION. Changing it replaces the integration. */
   region?: pulumi.Input<string>;
   /**
@@ -49,7 +43,9 @@ export interface IntegrationArgs {
  * Connect instance, an EventBridge partner source or an AppFlow flow from Salesforce, Marketo,
  * Zendesk, ServiceNow or S3, feeding profile objects into a domain.
  *
- * Its id is `<domainName>/<uri>`; adopt an existing integration with `{ import: "<domainName>/<uri>" }`.
+ * Its id is `<domainName>/<uri>`. To take over an integration that already exists, set
+ * `adoptExisting: true`; Pulumi's `{ import }` option and `pulumi import` cannot reach a dynamic
+ * provider (pulumi/pulumi#16175). `Integration.get` reads one without managing it.
  */
 export class Integration extends pulumi.dynamic.Resource {
   /** The domain the integration belongs to. */

@@ -4,6 +4,7 @@
  * on failure.
  */
 import type { ServiceModel, StructureShape } from "../../model/types";
+import { visitShape } from "../../model/visit";
 import { ServiceError } from "../errors";
 import { fromText } from "./shapes";
 import { parseFormBody, type WireRequest, type WireResponse } from "./wire";
@@ -47,24 +48,20 @@ function escapeXml(s: string): string {
 }
 
 function xmlValue(model: ServiceModel, shapeName: string, value: unknown): string {
-  const shape = model.shapes[shapeName];
-  switch (shape.type) {
-    case "structure":
-      return Object.entries(shape.members)
-        .filter(([name]) => (value as Record<string, unknown>)[name] !== undefined)
-        .map(([name, ref]) => xmlElement(ref.locationName ?? name, model, ref.shape, (value as Record<string, unknown>)[name]))
-        .join("");
-    case "list":
-      return (value as unknown[]).map((v) => xmlElement("member", model, shape.member.shape, v)).join("");
-    case "map":
-      return Object.entries(value as Record<string, unknown>)
+  return visitShape(model, shapeName, value, {
+    structure: (shape, obj) =>
+      Object.entries(shape.members)
+        .filter(([name]) => obj[name] !== undefined)
+        .map(([name, ref]) => xmlElement(ref.locationName ?? name, model, ref.shape, obj[name]))
+        .join(""),
+    list: (shape, items) => items.map((v) => xmlElement("member", model, shape.member.shape, v)).join(""),
+    map: (shape, obj) =>
+      Object.entries(obj)
         .map(([k, v]) => `<entry><key>${escapeXml(k)}</key>${xmlElement("value", model, shape.value.shape, v)}</entry>`)
-        .join("");
-    case "timestamp":
-      return (value instanceof Date ? value : new Date(value as string)).toISOString();
-    default:
-      return escapeXml(String(value));
-  }
+        .join(""),
+    other: (shape, v) =>
+      shape.type === "timestamp" ? (v instanceof Date ? v : new Date(v as string)).toISOString() : escapeXml(String(v)),
+  });
 }
 
 function xmlElement(tag: string, model: ServiceModel, shapeName: string, value: unknown): string {

@@ -5,10 +5,7 @@
  * are ever written, so nothing stored but unmodelled (a credential, say) can leak into a response.
  */
 import type { ServiceModel } from "../../model/types";
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date) && !Buffer.isBuffer(v);
-}
+import { shapeOf, transform, type Transform } from "../../model/visit";
 
 function parseTimestamp(v: unknown): Date | unknown {
   if (typeof v === "number" && Number.isFinite(v)) return new Date(v * 1000);
@@ -20,54 +17,42 @@ function parseTimestamp(v: unknown): Date | unknown {
   return v;
 }
 
+/** JSON → state: the model's members only (the services ignore others); null items of lists and maps stay null. */
+const fromJsonTransform: Transform<undefined> = {
+  mismatched: "keep",
+  nulls: "keep",
+  *members(shape, value) {
+    for (const [name, ref] of Object.entries(shape.members)) {
+      if (value[name] !== undefined && value[name] !== null) yield [name, ref, value[name], undefined];
+    }
+  },
+  leaf: (shape, value) => (shape.type === "timestamp" ? parseTimestamp(value) : value),
+};
+
 /** A JSON value as the state model wants it; values of the wrong type pass through for the validator to name. */
 export function fromJson(model: ServiceModel, shapeName: string, value: unknown): unknown {
-  const shape = model.shapes[shapeName];
-  if (value === null || value === undefined) return undefined;
-  switch (shape.type) {
-    case "structure": {
-      if (!isPlainObject(value)) return value;
-      const out: Record<string, unknown> = {};
-      for (const [name, ref] of Object.entries(shape.members)) {
-        if (value[name] === undefined || value[name] === null) continue;
-        out[name] = fromJson(model, ref.shape, value[name]);
-      }
-      return out;
-    }
-    case "list":
-      return Array.isArray(value) ? value.map((v) => (v === null ? v : fromJson(model, shape.member.shape, v))) : value;
-    case "map": {
-      if (!isPlainObject(value)) return value;
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = v === null ? v : fromJson(model, shape.value.shape, v);
-      return out;
-    }
-    case "timestamp":
-      return parseTimestamp(value);
-    default:
-      return value;
-  }
+  return transform(model, shapeName, value, fromJsonTransform, undefined);
 }
 
 /** A query-string or header value, typed by its shape. Lists arrive as repeated values. */
 export function fromText(model: ServiceModel, shapeName: string, values: string[]): unknown {
-  const shape = model.shapes[shapeName];
+  const shape = shapeOf(model, shapeName);
+  if (shape.type === "list") return values.map((v) => fromText(model, shape.member.shape, [v]));
+  const text = values[0];
   switch (shape.type) {
-    case "list":
-      return values.map((v) => fromText(model, shape.member.shape, [v]));
     case "integer":
     case "long":
     case "double":
     case "float": {
-      const n = Number(values[0]);
-      return values[0].trim() !== "" && !Number.isNaN(n) ? n : values[0];
+      const n = Number(text);
+      return text.trim() !== "" && !Number.isNaN(n) ? n : text;
     }
     case "boolean":
-      return values[0] === "true" ? true : values[0] === "false" ? false : values[0];
+      return text === "true" ? true : text === "false" ? false : text;
     case "timestamp":
-      return parseTimestamp(values[0]);
+      return parseTimestamp(text);
     default:
-      return values[0];
+      return text;
   }
 }
 
@@ -79,6 +64,22 @@ function formatTimestamp(v: unknown, format: string | undefined): unknown {
   return format === "iso8601" ? d.toISOString() : d.getTime() / 1000;
 }
 
+/** State → JSON: the model's members only, none bound to the URL or headers; timestamps in their wire format. */
+const toJsonTransform: Transform<TimestampFormat> = {
+  mismatched: "drop",
+  emptyEntries: "omit",
+  *members(shape, value, defaultFormat) {
+    for (const [name, ref] of Object.entries(shape.members)) {
+      if (!ref.location) yield [name, ref, value[name], defaultFormat];
+    }
+  },
+  leaf(shape, value, ref, defaultFormat) {
+    if (shape.type === "timestamp") return formatTimestamp(value, ref?.timestampFormat ?? shape.timestampFormat ?? defaultFormat);
+    if (shape.type === "blob") return Buffer.isBuffer(value) ? value.toString("base64") : value;
+    return value;
+  },
+};
+
 /** A state value projected onto an output shape, ready for JSON. */
 export function toJson(
   model: ServiceModel,
@@ -87,37 +88,5 @@ export function toJson(
   defaultTimestampFormat: TimestampFormat = "unixTimestamp",
   timestampFormat?: string,
 ): unknown {
-  if (value === undefined || value === null) return undefined;
-  const shape = model.shapes[shapeName];
-  switch (shape.type) {
-    case "structure": {
-      if (!isPlainObject(value)) return undefined;
-      const out: Record<string, unknown> = {};
-      for (const [name, ref] of Object.entries(shape.members)) {
-        if (ref.location) continue;
-        const v = toJson(model, ref.shape, value[name], defaultTimestampFormat, ref.timestampFormat);
-        if (v !== undefined) out[name] = v;
-      }
-      return out;
-    }
-    case "list":
-      return Array.isArray(value)
-        ? value.map((v) => toJson(model, shape.member.shape, v, defaultTimestampFormat, shape.member.timestampFormat))
-        : undefined;
-    case "map": {
-      if (!isPlainObject(value)) return undefined;
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) {
-        const w = toJson(model, shape.value.shape, v, defaultTimestampFormat, shape.value.timestampFormat);
-        if (w !== undefined) out[k] = w;
-      }
-      return out;
-    }
-    case "timestamp":
-      return formatTimestamp(value, timestampFormat ?? shape.timestampFormat ?? defaultTimestampFormat);
-    case "blob":
-      return Buffer.isBuffer(value) ? value.toString("base64") : value;
-    default:
-      return value;
-  }
+  return transform(model, shapeName, value, toJsonTransform, defaultTimestampFormat, { shape: shapeName, timestampFormat });
 }

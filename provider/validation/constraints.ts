@@ -1,7 +1,8 @@
 /** Every constraint of the API model, checked on the program's inputs. */
 import { customerProfilesModel } from "../../model/generated/customer-profiles";
 import { validate, formatSdkPath, type PathSegment, type Violation } from "../../model/validate";
-import { lowerFirst, toApi } from "../mapping";
+import { toApi } from "../mapping";
+import { isPlainObject, lowerFirst, memberOf, setOwn, shapeAt, upperFirst, visitShape } from "../../model/visit";
 import { isUnknown } from "./unknown";
 import type { CheckFailure } from "./types";
 
@@ -38,16 +39,9 @@ const REASON: Record<Violation["rule"], (v: Violation) => string> = {
 
 /** The members of the structure a path leads to, for suggesting the member a misspelling meant. */
 function membersAt(path: PathSegment[]): string[] {
-  let shapeName = PUT;
-  for (const seg of path) {
-    const shape = customerProfilesModel.shapes[shapeName];
-    if ("member" in seg && shape.type === "structure" && shape.members[seg.member]) shapeName = shape.members[seg.member].shape;
-    else if ("index" in seg && shape.type === "list") shapeName = shape.member.shape;
-    else if ("key" in seg && shape.type === "map") shapeName = shape.value.shape;
-    else return [];
-  }
-  const shape = customerProfilesModel.shapes[shapeName];
-  return shape.type === "structure" ? Object.keys(shape.members).map(lowerFirst) : [];
+  const name = shapeAt(customerProfilesModel, PUT, path);
+  const shape = name === undefined ? undefined : customerProfilesModel.shapes[name];
+  return shape?.type === "structure" ? Object.keys(shape.members).map(lowerFirst) : [];
 }
 
 /**
@@ -75,9 +69,7 @@ function reasonOf(v: Violation): string {
   return `${isKey ? "key " : ""}${REASON[v.rule](v)}${describeValue(v)}`;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-const isEmptyObject = (v: unknown) => isObject(v) && Object.keys(v).length === 0;
+const isEmptyObject = (v: unknown) => isPlainObject(v) && Object.keys(v).length === 0;
 
 /**
  * The inputs as the API will receive them, so that check judges what create sends:
@@ -88,33 +80,32 @@ const isEmptyObject = (v: unknown) => isObject(v) && Object.keys(v).length === 0
  *   returns (so `tags: {}` is no tags, not a map below TagMap's minimum of one entry).
  */
 function asSent(shapeName: string, value: unknown, path: string, out: CheckFailure[]): unknown {
-  const shape = customerProfilesModel.shapes[shapeName];
-  if (shape.type === "structure" && isObject(value)) {
-    const kept: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const at = path ? `${path}.${k}` : k;
-      const camel = lowerFirst(k);
-      if (k !== camel && shape.members[k]) {
-        out.push({ property: at, reason: `is not a member of this type (did you mean ${camel}?)` });
-        continue;
+  return visitShape(customerProfilesModel, shapeName, value, {
+    structure(shape, obj) {
+      const kept: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(obj)) {
+        const at = path ? `${path}.${k}` : k;
+        const camel = lowerFirst(k);
+        if (k !== camel && memberOf(shape, k)) {
+          out.push({ property: at, reason: `is not a member of this type (did you mean ${camel}?)` });
+          continue;
+        }
+        if (isEmptyObject(v)) continue;
+        const ref = memberOf(shape, upperFirst(k));
+        setOwn(kept, k, ref ? asSent(ref.shape, v, at, out) : v);
       }
-      if (isEmptyObject(v)) continue;
-      const ref = shape.members[k.charAt(0).toUpperCase() + k.slice(1)];
-      kept[k] = ref ? asSent(ref.shape, v, at, out) : v;
-    }
-    return kept;
-  }
-  if (shape.type === "list" && Array.isArray(value)) {
-    return value.map((v, i) => asSent(shape.member.shape, v, `${path}[${i}]`, out));
-  }
-  if (shape.type === "map" && isObject(value)) {
-    const kept: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (!isEmptyObject(v)) kept[k] = asSent(shape.value.shape, v, `${path}[${JSON.stringify(k)}]`, out);
-    }
-    return kept;
-  }
-  return value;
+      return kept;
+    },
+    list: (shape, items) => items.map((v, i) => asSent(shape.member.shape, v, `${path}[${i}]`, out)),
+    map(shape, obj) {
+      const kept: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(obj)) {
+        if (!isEmptyObject(v)) setOwn(kept, k, asSent(shape.value.shape, v, `${path}[${JSON.stringify(k)}]`, out));
+      }
+      return kept;
+    },
+    other: (_shape, v) => v,
+  });
 }
 
 /** The inputs (camelCase, without `region`) checked against PutIntegration's request shape. */

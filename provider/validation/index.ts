@@ -13,8 +13,6 @@ import { warn } from "./warnings";
 
 export type { CheckFailure } from "./types";
 export { UNKNOWN, isUnknown, containsUnknown } from "./unknown";
-export { resetConnectorProfileCatalog } from "./connector-profiles";
-export { setWarningSink } from "./warnings";
 
 export interface CheckContext {
   /** The region the integration will live in, if it can be resolved. */

@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import * as fc from "fast-check";
 import { putIntegrationRequest, outputsFromIntegration, flowDefinitionFromFlow, toApi, fromApi } from "../../provider/mapping";
 import { salesforceFlowIntegration, eventIntegration } from "../support/fixtures";
 
@@ -126,5 +127,21 @@ describe("mapping between program inputs and the API's shapes", () => {
       createdAt: new Date(),
     };
     assert.deepEqual(flowDefinitionFromFlow(flow), program);
+  });
+
+  it("keeps every map key as data, __proto__ and constructor included, both ways", () => {
+    const key = fc.oneof(fc.constantFrom("__proto__", "constructor", "toString", "hasOwnProperty"), fc.string({ minLength: 1, maxLength: 12 }));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(key, fc.string({ maxLength: 8 })), { selector: ([k]) => k, maxLength: 6 }), (entries) => {
+        const tags: Record<string, string> = {};
+        for (const [k, v] of entries) Object.defineProperty(tags, k, { value: v, enumerable: true, writable: true, configurable: true });
+        const api = toApi("PutIntegrationRequest", { domainName: "retail", tags }) as { Tags?: Record<string, string> };
+        const back = fromApi("GetIntegrationResponse", { DomainName: "retail", Tags: api.Tags }) as { tags?: Record<string, string> };
+        for (const out of [api.Tags!, back.tags!]) {
+          assert.equal(Object.getPrototypeOf(out), Object.prototype, "no key became the prototype");
+          assert.deepEqual(new Map(Object.entries(out)), new Map(entries));
+        }
+      }),
+    );
   });
 });

@@ -7,10 +7,11 @@ describe("the Integration class's TypeScript types", function () {
   this.timeout(120_000);
   const dir = path.join(__dirname, "typecheck");
   let diagnostics: Map<string, string[]>;
+  let program: ts.Program;
 
   before(() => {
     const files = ["full-flow.program.ts", "misspelt-enum.program.ts"].map((f) => path.join(dir, f));
-    const program = ts.createProgram(files, {
+    program = ts.createProgram(files, {
       strict: true,
       noEmit: true,
       target: ts.ScriptTarget.ES2020,
@@ -35,5 +36,23 @@ describe("the Integration class's TypeScript types", function () {
     const errors = diagnostics.get("misspelt-enum.program.ts")!.join("\n");
     assert.match(errors, /"Salesforse"/);
     assert.match(errors, /"LESS_THAN"/);
+  });
+
+  /** The documentation an editor shows for `member` of the interface `name` declared in sdk/`file`. */
+  function docOf(file: string, name: string, member: string): string {
+    const checker = program.getTypeChecker();
+    const source = program.getSourceFile(path.resolve(__dirname, "../../sdk", file))!;
+    const decl = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === name)!;
+    const prop = checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation(decl.name)!).getProperty(member)!;
+    return ts.displayPartsToString(prop.getDocumentationComment(checker));
+  }
+
+  it("documents each member with AWS's text from the model, IntegrationArgs included", () => {
+    assert.match(docOf("types.generated.ts", "FlowDefinition", "flowName"), /^The specified name of the flow\./);
+    assert.match(docOf("types.generated.ts", "ScheduledTriggerProperties", "scheduleStartTime"), /start time[\s\S]*ISO-8601/);
+    const flow = docOf("types.generated.ts", "PutIntegrationRequest", "flowDefinition");
+    assert.match(flow, /Customer Profiles retrieves data from the source/);
+    assert.equal(docOf("integration.ts", "IntegrationArgs", "flowDefinition"), flow);
+    assert.match(docOf("integration.ts", "IntegrationArgs", "adoptExisting"), /pulumi\/pulumi#16175/);
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { FlowDefinition } from "@aws-sdk/client-customer-profiles";
 import type { ServiceModel } from "../../../model/types";
+import { memberOf, transform, type Transform } from "../../../model/visit";
 import { appflowModel } from "../../../model/generated/appflow";
 import { customerProfilesModel } from "../../../model/generated/customer-profiles";
 import { arn } from "../../arn";
@@ -19,31 +20,31 @@ export function deriveFlowUri(region: string, accountId: string, flowName: strin
   return arn("appflow", region, accountId, `flow/${flowName}`);
 }
 
+/**
+ * Rebuilds a value of `from`'s shapes in `to`'s, walking `from` with the name of the matching
+ * `to` shape as context: structure members are paired by name up to case, and members `to`
+ * lacks are left out.
+ */
 function translate(from: ServiceModel, fromShape: string, to: ServiceModel, toShape: string, value: unknown): unknown {
-  const a = from.shapes[fromShape];
-  const b = to.shapes[toShape];
-  if (value === undefined || value === null) return undefined;
-  if (a.type === "structure" && b.type === "structure") {
-    const out: Record<string, unknown> = {};
-    const byLowerName = new Map(Object.keys(b.members).map((m) => [m.toLowerCase(), m]));
-    for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
-      const target = byLowerName.get(name.toLowerCase());
-      const ref = a.members[name];
-      if (!target || !ref) continue;
-      const t = translate(from, ref.shape, to, b.members[target].shape, v);
-      if (t !== undefined) out[target] = t;
-    }
-    return out;
-  }
-  if (a.type === "list" && b.type === "list") {
-    return (value as unknown[]).map((v) => translate(from, a.member.shape, to, b.member.shape, v));
-  }
-  if (a.type === "map" && b.type === "map") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = translate(from, a.value.shape, to, b.value.shape, v);
-    return out;
-  }
-  return value;
+  const pairing: Transform<string> = {
+    mismatched: "keep",
+    *members(shape, obj, target) {
+      const b = to.shapes[target];
+      if (b?.type !== "structure") return;
+      const byLowerName = new Map(Object.keys(b.members).map((m) => [m.toLowerCase(), m]));
+      for (const [name, v] of Object.entries(obj)) {
+        const t = byLowerName.get(name.toLowerCase());
+        const ref = memberOf(shape, name);
+        if (t && ref) yield [t, ref, v, b.members[t].shape];
+      }
+    },
+    below(_shape, target) {
+      const b = to.shapes[target];
+      return b?.type === "list" ? b.member.shape : b?.type === "map" ? b.value.shape : target;
+    },
+    leaf: (_shape, v) => v,
+  };
+  return transform(from, fromShape, value, pairing, toShape);
 }
 
 const toAppflow = (cpShape: string, afShape: string, value: unknown) =>

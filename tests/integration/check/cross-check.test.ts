@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { IntegrationProvider } from "../../../provider";
-import { resetClients } from "../../../provider/clients";
-import { resetConnectorProfileCatalog, UNKNOWN } from "../../../provider/validation";
+import { resetClients, resetConnectorProfileCatalog } from "../../../provider/testing";
+import { UNKNOWN } from "../../../provider/validation";
 import { useEmulator, seedConnectorProfile } from "../../support/aws-env";
 import { salesforceFlow, source, uriIntegration, variant, type Inputs } from "../../unit/validation/fixtures";
 import { captureWarnings } from "../../unit/validation/stubs";

@@ -6,8 +6,8 @@
  */
 import { strict as assert } from "assert";
 import { ListIntegrationsCommand, type CustomerProfilesClient } from "@aws-sdk/client-customer-profiles";
-import { IntegrationProvider, resetClients } from "../../../provider";
-import { resetConnectorProfileCatalog } from "../../../provider/validation";
+import { IntegrationProvider } from "../../../provider";
+import { resetClients, resetConnectorProfileCatalog } from "../../../provider/testing";
 import type { RequestRecord } from "../../../emulator/types";
 import type { IntegrationInputs, IntegrationOutputs } from "../../../sdk/types";
 import { eventIntegration, s3FlowIntegration } from "../../support/fixtures";

@@ -1,6 +1,6 @@
 /** A stand-in for AppFlow DescribeConnectorProfiles that records every question it is asked. */
 import type { ConnectorProfileSource, ProfileScope } from "../../../provider/validation/connector-profile-catalog";
-import { setWarningSink } from "../../../provider/validation/warnings";
+import { setWarningSink } from "../../../provider/testing";
 
 export interface RecordingSource extends ConnectorProfileSource {
   calls: { op: "describe" | "namesOfType"; region: string; names?: string[]; connectorType?: string }[];
