@@ -38,7 +38,8 @@ export function fromJson(model: ServiceModel, shapeName: string, value: unknown)
       return Array.isArray(value) ? value.map((v) => (v === null ? v : fromJson(model, shape.member.shape, v))) : value;
     case "map": {
       if (!isPlainObject(value)) return value;
-      const out: Record<string, unknown> = {};
+      // Keys are user data (a tag may be called __proto__): no prototype to collide with (model/dict).
+      const out: Record<string, unknown> = Object.create(null);
       for (const [k, v] of Object.entries(value)) out[k] = v === null ? v : fromJson(model, shape.value.shape, v);
       return out;
     }
@@ -106,7 +107,7 @@ export function toJson(
         : undefined;
     case "map": {
       if (!isPlainObject(value)) return undefined;
-      const out: Record<string, unknown> = {};
+      const out: Record<string, unknown> = Object.create(null);
       for (const [k, v] of Object.entries(value)) {
         const w = toJson(model, shape.value.shape, v, defaultTimestampFormat, shape.value.timestampFormat);
         if (w !== undefined) out[k] = w;
