@@ -10,14 +10,15 @@ import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { awsValidationMessage, validate } from "../model/validate";
 import { authError, isAuthFailure, readSigningScope, SignatureVerifier, type Credentials, type SigningScope } from "./auth";
+import { bound } from "../model/bounded";
 import { ServiceError } from "./errors";
 import { checkFaultConfig, FaultInjector } from "./faults";
-import { loadState, saveState } from "./persistence";
+import { cleanTempFiles, decodeImage, loadState, saveState, StateFileError } from "./persistence";
 import { parseQueryCall, parseQueryInput, queryError, queryOutput } from "./protocol/query";
 import { parseRestJsonInput, restJsonError, restJsonOutput } from "./protocol/rest-json";
 import { parseQueryString, type WireRequest, type WireResponse } from "./protocol/wire";
 import { RequestLog } from "./request-log";
-import { Backends, SERVICES, type ServiceDescription } from "./services";
+import { Backends, checkEmulatorData, SERVICES, type EmulatorData, type ServiceDescription } from "./services";
 import type { AccountContext } from "./services/context";
 import type { EmulatorBehaviour, FaultConfig, RequestRecord } from "./types";
 
@@ -36,6 +37,17 @@ const CONTROL_PREFIX = "/_emulator/";
 
 /** Reads (Get/List/Describe) never change state, so they never cost a write to disk. */
 const READ_ONLY = /^(Get|List|Describe)/;
+
+/** One line on stderr per event: no stack traces from inputs a client chose. */
+function logLine(text: string): void {
+  process.stderr.write(`customer-profiles-emulator: ${bound(text.replace(/\s*\n\s*/g, " "))}\n`);
+}
+
+function oneLine(e: unknown): string {
+  const err = e as Error;
+  const at = err?.stack?.split("\n").find((l) => l.trim().startsWith("at "))?.trim();
+  return `${err?.name ?? "Error"}: ${err?.message ?? String(e)}${at ? ` (${at})` : ""}`;
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -72,17 +84,26 @@ export class EmulatorServer {
   readonly log = new RequestLog();
   private readonly faults = new FaultInjector();
   private readonly verifier: SignatureVerifier;
-  private readonly backends: Backends;
+  private readonly backends!: Backends;
   private readonly server: http.Server;
   private readonly hung = new Set<http.ServerResponse>();
+  /** The state as last saved: what a write whose save fails is rolled back to. */
+  private image?: string;
 
   constructor(private readonly config: ServerConfig) {
     this.verifier = new SignatureVerifier(config.credentials, config.region);
     const account: AccountContext = { region: config.region, accountId: config.accountId, callerArn: config.callerArn };
-    this.backends = new Backends(account, config.credentials.accessKeyId, config.stateFile ? loadState(config.stateFile) : undefined, config.behaviour);
+    if (config.stateFile) {
+      cleanTempFiles(config.stateFile);
+      this.backends = new Backends(account, config.credentials.accessKeyId, loadState(config.stateFile, checkEmulatorData), config.behaviour);
+      // Fail at start, naming the file, rather than at the first write: the state is written once now.
+      this.image = saveState(config.stateFile, this.backends.snapshot());
+    } else {
+      this.backends = new Backends(account, config.credentials.accessKeyId, undefined, config.behaviour);
+    }
     this.server = http.createServer((req, res) => {
       this.handle(req, res).catch((err) => {
-        process.stderr.write(`customer-profiles-emulator: ${(err as Error).stack ?? err}\n`);
+        logLine(`${req.method} ${bound(req.url ?? "", 200)} failed: ${oneLine(err)}`);
         if (!res.headersSent) res.writeHead(500).end();
       });
     });
@@ -107,22 +128,37 @@ export class EmulatorServer {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
-    this.persist();
+    // Nothing to flush: every acknowledged write was saved before it was answered.
   }
 
+  /** Throws a StateFileError, with the state unchanged, when the emptied state cannot be saved. */
   reset(): void {
-    this.backends.reset();
+    this.commit(() => this.backends.reset());
     this.log.clear();
     this.faults.configure({});
-    this.persist();
   }
 
   setFaults(config: FaultConfig): void {
     this.faults.configure(config);
   }
 
-  private persist(): void {
-    if (this.config.stateFile) saveState(this.config.stateFile, this.backends.snapshot());
+  /**
+   * Applies a change and saves it, or leaves the state as it was. The change and the save run in
+   * one synchronous step, so no other request can see the state between them; when the save (or
+   * the change itself, unexpectedly) fails, the last saved state is put back before anything else
+   * runs. A refused write is therefore never visible, and an acknowledged one is on disk.
+   */
+  private commit<T>(change: () => T): T {
+    const file = this.config.stateFile;
+    if (!file) return change();
+    try {
+      const result = change();
+      this.image = saveState(file, this.backends.snapshot());
+      return result;
+    } catch (e) {
+      if (this.image !== undefined) this.backends.restore(decodeImage(file, this.image) as EmulatorData);
+      throw e;
+    }
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -234,14 +270,20 @@ export class EmulatorServer {
     }
 
     let output: Record<string, unknown> | undefined;
+    const run = () => this.backends.operations(service.name)[operation](input);
     try {
-      output = this.backends.operations(service.name)[operation](input);
+      output = READ_ONLY.test(operation) ? run() : this.commit(run);
     } catch (e) {
       if (e instanceof ServiceError) return fail(operation, e, input);
-      process.stderr.write(`customer-profiles-emulator: ${operation} failed: ${(e as Error).stack ?? e}\n`);
-      return fail(operation, new ServiceError(service.internalError.code, "We encountered an internal error. Please try again.", service.internalError.status), input);
+      const internal = (message: string) => new ServiceError(service.internalError.code, message, service.internalError.status);
+      if (e instanceof StateFileError) {
+        // AWS's InternalServerException shape; the client may retry, and the write was not applied.
+        logLine(`${operation} refused: ${e.message}`);
+        return fail(operation, internal(`The change could not be saved (${e.code ?? "I/O error"}) and was not applied. Please try again.`), input);
+      }
+      logLine(`${operation} failed: ${oneLine(e)}`);
+      return fail(operation, internal("We encountered an internal error. Please try again."), input);
     }
-    if (!READ_ONLY.test(operation)) this.persist();
     const response =
       service.protocol === "query"
         ? queryOutput(service.model, operation, opModel.output, output, requestId)
@@ -286,7 +328,11 @@ export class EmulatorServer {
         this.log.clear();
         return send(204);
       case "POST /_emulator/reset":
-        this.reset();
+        try {
+          this.reset();
+        } catch (e) {
+          return send(500, { message: bound((e as Error).message) });
+        }
         return send(204);
       case "PUT /_emulator/faults": {
         let config: FaultConfig;

@@ -87,6 +87,8 @@ export interface Transform<C> {
   nulls?: "keep" | "drop";
   /** A map entry whose value comes out undefined: kept as an entry (the default) or left out. */
   emptyEntries?: "keep" | "omit";
+  /** Maps come out prototype-free (model/dict), for code that looks keys up by user-chosen names. */
+  prototypeFreeMaps?: boolean;
 }
 
 /**
@@ -119,7 +121,7 @@ export function transform<C>(
     },
     map(shape, obj) {
       const c = t.below ? t.below(shape, ctx) : ctx;
-      const out: Obj = {};
+      const out: Obj = t.prototypeFreeMaps ? Object.create(null) : {};
       for (const [k, v] of Object.entries(obj)) {
         const w = item(shape.value, v, c);
         if (w !== undefined || t.emptyEntries !== "omit") setOwn(out, k, w);

@@ -21,6 +21,8 @@ function parseTimestamp(v: unknown): Date | unknown {
 const fromJsonTransform: Transform<undefined> = {
   mismatched: "keep",
   nulls: "keep",
+  // Keys are user data (a tag may be called __proto__ or toString): no prototype to collide with (model/dict).
+  prototypeFreeMaps: true,
   *members(shape, value) {
     for (const [name, ref] of Object.entries(shape.members)) {
       if (value[name] !== undefined && value[name] !== null) yield [name, ref, value[name], undefined];

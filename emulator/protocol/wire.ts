@@ -27,7 +27,8 @@ function decode(s: string): string {
 
 /** Plain RFC 3986 decoding: the AWS clients send a space as %20 and a plus as %2B, never `+` for space. */
 export function parseQueryString(raw: string): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  // A query key is the caller's to choose (`__proto__`, `constructor`): no prototype to find.
+  const out: Record<string, string[]> = Object.create(null);
   for (const pair of raw.split("&")) {
     if (!pair) continue;
     const i = pair.indexOf("=");
@@ -40,7 +41,7 @@ export function parseQueryString(raw: string): Record<string, string[]> {
 
 /** Form bodies (the query protocol) encode a space as `+`. */
 export function parseFormBody(body: Buffer): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   for (const [k, v] of new URLSearchParams(body.toString("utf8"))) out[k] = v;
   return out;
 }

@@ -65,9 +65,72 @@ export function emptyData(): EmulatorData {
   return { customerProfiles: emptyCustomerProfilesData(), appflow: emptyAppflowData() };
 }
 
-function isEmulatorData(v: unknown): v is EmulatorData {
-  const d = v as EmulatorData | undefined;
-  return !!d && typeof d.customerProfiles?.domains === "object" && typeof d.appflow?.flows === "object" && typeof d.appflow?.connectorProfiles === "object";
+type Check = (v: unknown, where: string) => string | undefined;
+type RecordCheck = (v: Record<string, unknown>, where: string) => string | undefined;
+
+const isDate = (v: unknown) => v instanceof Date && !Number.isNaN(v.getTime());
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Map) && !(v instanceof Date);
+
+function stringMap(v: unknown, where: string): string | undefined {
+  if (!isRecord(v)) return `${where} is not a map`;
+  const bad = Object.entries(v).find(([, x]) => typeof x !== "string");
+  return bad ? `${where}[${JSON.stringify(bad[0]).slice(0, 80)}] is not a string` : undefined;
+}
+
+/** A record keyed by name: its name member matches the key, its times are dates, its tags a string map. */
+function record(nameMember: string, dates: string[], tags: string | undefined, more: RecordCheck = () => undefined): Check {
+  return (v, where) => {
+    if (!isRecord(v)) return `${where} is not a record`;
+    for (const d of dates) if (!isDate(v[d])) return `${where}.${d} is not a date`;
+    if (tags) {
+      const t = stringMap(v[tags], `${where}.${tags}`);
+      if (t) return t;
+    }
+    return more(v, where);
+  };
+}
+
+function table(v: unknown, where: string, nameMember: string, each: Check): string | undefined {
+  if (!(v instanceof Map)) return `${where} is not a table`;
+  for (const [k, x] of v) {
+    const w = `${where}[${JSON.stringify(k).slice(0, 80)}]`;
+    const wrong = each(x, w) ?? ((x as Record<string, unknown>)[nameMember] !== k ? `${w}.${nameMember} does not match its key` : undefined);
+    if (wrong) return wrong;
+  }
+  return undefined;
+}
+
+const DATES = ["CreatedAt", "LastUpdatedAt"];
+const APPFLOW_DATES = ["createdAt", "lastUpdatedAt"];
+
+const integration = record("Uri", DATES, "Tags", (v, where) =>
+  v.ObjectTypeNames !== undefined ? stringMap(v.ObjectTypeNames, `${where}.ObjectTypeNames`) : undefined,
+);
+const domain = record("DomainName", DATES, "Tags", (v, where) =>
+  table(v.objectTypes, `${where}.objectTypes`, "ObjectTypeName", record("ObjectTypeName", DATES, "Tags")) ??
+  table(v.integrations, `${where}.integrations`, "Uri", integration),
+);
+const flow = record("flowName", APPFLOW_DATES, "tags", (v, where) =>
+  !isRecord(v.sourceFlowConfig) || !Array.isArray(v.destinationFlowConfigList) || !Array.isArray(v.tasks) || !isRecord(v.triggerConfig)
+    ? `${where} lacks its source, destinations, tasks or trigger`
+    : undefined,
+);
+const connectorProfile = record("connectorProfileName", APPFLOW_DATES, undefined, (v, where) =>
+  typeof v.connectorType !== "string" ? `${where}.connectorType is not a string` : undefined,
+);
+
+/** What is wrong with a saved state, naming the path of the first wrong value; undefined when it is right. */
+export function checkEmulatorData(v: unknown): string | undefined {
+  if (!isRecord(v)) return "state is not a record";
+  const cp = v.customerProfiles;
+  const af = v.appflow;
+  if (!isRecord(cp)) return "state.customerProfiles is missing";
+  if (!isRecord(af)) return "state.appflow is missing";
+  return (
+    table(cp.domains, "state.customerProfiles.domains", "DomainName", domain) ??
+    table(af.flows, "state.appflow.flows", "flowName", flow) ??
+    table(af.connectorProfiles, "state.appflow.connectorProfiles", "connectorProfileName", connectorProfile)
+  );
 }
 
 /** The state of every service and the operation tables bound to it. */
@@ -81,8 +144,14 @@ export class Backends {
     initial?: unknown,
     private readonly behaviour: EmulatorBehaviour = { flowDefinitionConflict: "conflict" },
   ) {
-    if (initial !== undefined && !isEmulatorData(initial)) throw new Error("saved state does not have the emulator's layout");
-    this.load(initial ?? emptyData());
+    const wrong = initial === undefined ? undefined : checkEmulatorData(initial);
+    if (wrong) throw new Error(`saved state does not have the emulator's layout: ${wrong}`);
+    this.load((initial as EmulatorData | undefined) ?? emptyData());
+  }
+
+  /** Puts back a state saved earlier (after a write whose save failed). */
+  restore(data: EmulatorData): void {
+    this.load(data);
   }
 
   private load(data: EmulatorData): void {

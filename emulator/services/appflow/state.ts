@@ -16,6 +16,7 @@ import type {
   UpdateFlowRequest,
 } from "@aws-sdk/client-appflow";
 import { arn } from "../../arn";
+import { dict } from "../../../model/dict";
 import { ServiceError } from "../../errors";
 import { updatedAfter, type AccountContext } from "../context";
 import { paginate, type Pager } from "../paging";
@@ -56,12 +57,12 @@ export interface FlowSpec {
 }
 
 export interface AppflowData {
-  connectorProfiles: Record<string, ConnectorProfileRecord>;
-  flows: Record<string, FlowRecord>;
+  connectorProfiles: Map<string, ConnectorProfileRecord>;
+  flows: Map<string, FlowRecord>;
 }
 
 export function emptyAppflowData(): AppflowData {
-  return { connectorProfiles: {}, flows: {} };
+  return { connectorProfiles: new Map(), flows: new Map() };
 }
 
 const validation = (message: string) => new ServiceError("ValidationException", message);
@@ -78,7 +79,7 @@ export class AppflowState {
 
   createConnectorProfile(input: CreateConnectorProfileRequest): { connectorProfileArn: string } {
     const name = input.connectorProfileName!;
-    if (this.data.connectorProfiles[name]) {
+    if (this.data.connectorProfiles.has(name)) {
       throw conflict(`A connector profile with the name ${name} already exists.`);
     }
     const now = new Date();
@@ -104,17 +105,17 @@ export class AppflowState {
       createdAt: now,
       lastUpdatedAt: now,
     };
-    this.data.connectorProfiles[name] = record;
+    this.data.connectorProfiles.set(name, record);
     return { connectorProfileArn: record.connectorProfileArn! };
   }
 
   connectorProfile(name: string): ConnectorProfileRecord | undefined {
-    return this.data.connectorProfiles[name];
+    return this.data.connectorProfiles.get(name);
   }
 
   describeConnectorProfiles(input: DescribeConnectorProfilesRequest): { connectorProfileDetails: ConnectorProfile[]; nextToken?: string } {
     const names = input.connectorProfileNames;
-    const matching = Object.values(this.data.connectorProfiles).filter(
+    const matching = [...this.data.connectorProfiles.values()].filter(
       (p) =>
         (!names || names.length === 0 || names.includes(p.connectorProfileName)) &&
         (!input.connectorType || p.connectorType === input.connectorType) &&
@@ -126,8 +127,8 @@ export class AppflowState {
   }
 
   deleteConnectorProfile(name: string, forceDelete: boolean): void {
-    if (!this.data.connectorProfiles[name]) throw notFound(`There is no connector profile with the name ${name}.`);
-    const users = Object.values(this.data.flows)
+    if (!this.data.connectorProfiles.has(name)) throw notFound(`There is no connector profile with the name ${name}.`);
+    const users = [...this.data.flows.values()]
       .filter((f) => f.sourceFlowConfig.connectorProfileName === name || f.destinationFlowConfigList.some((d) => d.connectorProfileName === name))
       .map((f) => f.flowName);
     if (users.length > 0 && !forceDelete) {
@@ -136,16 +137,16 @@ export class AppflowState {
           "Delete those flows or set forceDelete to delete the connector profile anyway.",
       );
     }
-    delete this.data.connectorProfiles[name];
+    this.data.connectorProfiles.delete(name);
   }
 
   flow(name: string): FlowRecord | undefined {
-    return this.data.flows[name];
+    return this.data.flows.get(name);
   }
 
   /** Creates the flow or replaces its definition; creation time and tags survive an update. */
   putFlow(spec: FlowSpec): FlowRecord {
-    const previous = this.data.flows[spec.flowName];
+    const previous = this.data.flows.get(spec.flowName);
     const lastUpdatedAt = updatedAfter(previous?.lastUpdatedAt);
     const record: FlowRecord = {
       flowArn: arn("appflow", this.account.region, this.account.accountId, `flow/${spec.flowName}`),
@@ -162,9 +163,9 @@ export class AppflowState {
       lastUpdatedAt,
       createdBy: previous?.createdBy ?? this.account.callerArn,
       lastUpdatedBy: this.account.callerArn,
-      tags: previous ? previous.tags : { ...(spec.tags ?? {}) },
+      tags: previous ? previous.tags : dict(spec.tags),
     };
-    this.data.flows[spec.flowName] = record;
+    this.data.flows.set(spec.flowName, record);
     return record;
   }
 
@@ -202,13 +203,13 @@ export class AppflowState {
   }
 
   describeFlow(name: string): FlowRecord {
-    const flow = this.data.flows[name];
+    const flow = this.data.flows.get(name);
     if (!flow) throw notFound(`There is no flow with the name ${name}.`);
     return flow;
   }
 
   listFlows(maxResults: number | undefined, nextToken: string | undefined): { flows: FlowSummary[]; nextToken?: string } {
-    const { items, nextToken: next } = paginate(pager, Object.values(this.data.flows), (f) => f.flowName, maxResults, nextToken);
+    const { items, nextToken: next } = paginate(pager, [...this.data.flows.values()], (f) => f.flowName, maxResults, nextToken);
     return {
       flows: items.map((f) => ({
         flowArn: f.flowArn,
@@ -229,7 +230,7 @@ export class AppflowState {
   }
 
   deleteFlow(name: string): void {
-    if (!this.data.flows[name]) throw notFound(`There is no flow with the name ${name}.`);
-    delete this.data.flows[name];
+    if (!this.data.flows.has(name)) throw notFound(`There is no flow with the name ${name}.`);
+    this.data.flows.delete(name);
   }
 }

@@ -14,6 +14,7 @@ import type {
   PutProfileObjectTypeRequest,
 } from "@aws-sdk/client-customer-profiles";
 import { partitionOf } from "../../arn";
+import { dict } from "../../../model/dict";
 import { ServiceError } from "../../errors";
 import type { EmulatorBehaviour } from "../../types";
 import type { AppflowState } from "../appflow/state";
@@ -54,16 +55,16 @@ export interface DomainRecord extends Omit<CreateDomainRequest, "Tags" | "Matchi
   CreatedAt: Date;
   LastUpdatedAt: Date;
   Tags: Tags;
-  objectTypes: Record<string, ObjectTypeRecord>;
-  integrations: Record<string, IntegrationRecord>;
+  objectTypes: Map<string, ObjectTypeRecord>;
+  integrations: Map<string, IntegrationRecord>;
 }
 
 export interface CustomerProfilesData {
-  domains: Record<string, DomainRecord>;
+  domains: Map<string, DomainRecord>;
 }
 
 export function emptyCustomerProfilesData(): CustomerProfilesData {
-  return { domains: {} };
+  return { domains: new Map() };
 }
 
 const MAX_TAGS = 50;
@@ -80,9 +81,9 @@ export const UNSTRUCTURED = "_unstructured";
 const badRequest = (message: string) => new ServiceError("BadRequestException", message);
 const notFound = (message: string) => new ServiceError("ResourceNotFoundException", message);
 
-/** A TagMap has at least one entry, so an untagged resource shows no Tags member at all. */
+/** A TagMap has at least one entry, so an untagged resource shows no Tags member at all. Tags are prototype-free (model/dict). */
 function tagsOut(tags: Tags): Tags | undefined {
-  return Object.keys(tags).length > 0 ? { ...tags } : undefined;
+  return Object.keys(tags).length > 0 ? dict(tags) : undefined;
 }
 
 const pager: Pager = { defaultMaxResults: 100, invalidToken: () => badRequest("Invalid NextToken provided.") };
@@ -100,7 +101,7 @@ export class CustomerProfilesState {
   // ---- domains -------------------------------------------------------------------------------
 
   private domain(name: string): DomainRecord {
-    const d = this.data.domains[name];
+    const d = this.data.domains.get(name);
     if (!d) throw notFound(`Domain ${name} does not exist.`);
     return d;
   }
@@ -111,7 +112,7 @@ export class CustomerProfilesState {
 
   createDomain(input: CreateDomainRequest) {
     const name = input.DomainName!;
-    if (this.data.domains[name]) throw badRequest(`Domain ${name} already exists.`);
+    if (this.data.domains.has(name)) throw badRequest(`Domain ${name} already exists.`);
     const now = new Date();
     const { Tags, Matching, RuleBasedMatching, ...rest } = input;
     const record: DomainRecord = {
@@ -122,11 +123,11 @@ export class CustomerProfilesState {
       RuleBasedMatching: RuleBasedMatching && { ...RuleBasedMatching, Status: RuleBasedMatching.Enabled ? "ACTIVE" : undefined },
       CreatedAt: now,
       LastUpdatedAt: now,
-      Tags: { ...(Tags ?? {}) },
-      objectTypes: {},
-      integrations: {},
+      Tags: dict(Tags),
+      objectTypes: new Map(),
+      integrations: new Map(),
     };
-    this.data.domains[name] = record;
+    this.data.domains.set(name, record);
     return this.domainOut(record);
   }
 
@@ -136,7 +137,7 @@ export class CustomerProfilesState {
   }
 
   listDomains(maxResults?: number, nextToken?: string): { Items: ListDomainItem[]; NextToken?: string } {
-    const { items, nextToken: next } = paginate(pager, Object.values(this.data.domains), (d) => d.DomainName, maxResults, nextToken);
+    const { items, nextToken: next } = paginate(pager, [...this.data.domains.values()], (d) => d.DomainName, maxResults, nextToken);
     return {
       Items: items.map((d) => ({ DomainName: d.DomainName, CreatedAt: d.CreatedAt, LastUpdatedAt: d.LastUpdatedAt, Tags: tagsOut(d.Tags) })),
       NextToken: next,
@@ -146,8 +147,8 @@ export class CustomerProfilesState {
   /** Deleting a domain takes its object types and integrations with it, and the flows those integrations created. */
   deleteDomain(name: string): { Message: string } {
     const d = this.domain(name);
-    for (const integration of Object.values(d.integrations)) this.deleteFlowOf(integration);
-    delete this.data.domains[name];
+    for (const integration of d.integrations.values()) this.deleteFlowOf(integration);
+    this.data.domains.delete(name);
     return { Message: `Domain ${name} was deleted.` };
   }
 
@@ -156,7 +157,7 @@ export class CustomerProfilesState {
   putProfileObjectType(input: PutProfileObjectTypeRequest) {
     const d = this.domain(input.DomainName!);
     const name = input.ObjectTypeName!;
-    const previous = d.objectTypes[name];
+    const previous = d.objectTypes.get(name);
     const { DomainName: _domain, Tags, ...definition } = input;
     const lastUpdatedAt = updatedAfter(previous?.LastUpdatedAt);
     const record: ObjectTypeRecord = {
@@ -165,14 +166,14 @@ export class CustomerProfilesState {
       CreatedAt: previous?.CreatedAt ?? lastUpdatedAt,
       LastUpdatedAt: lastUpdatedAt,
       // As for integrations, Tags given to Put apply when the resource is created; TagResource changes them after.
-      Tags: previous ? previous.Tags : { ...(Tags ?? {}) },
+      Tags: previous ? previous.Tags : dict(Tags),
     };
-    d.objectTypes[name] = record;
+    d.objectTypes.set(name, record);
     return { ...record, Tags: tagsOut(record.Tags) };
   }
 
   private objectType(domainName: string, name: string): ObjectTypeRecord {
-    const t = this.domain(domainName).objectTypes[name];
+    const t = this.domain(domainName).objectTypes.get(name);
     if (!t) throw notFound(`Object type ${name} does not exist in domain ${domainName}.`);
     return t;
   }
@@ -184,7 +185,7 @@ export class CustomerProfilesState {
 
   listProfileObjectTypes(domainName: string, maxResults?: number, nextToken?: string): { Items: ListProfileObjectTypeItem[]; NextToken?: string } {
     const d = this.domain(domainName);
-    const { items, nextToken: next } = paginate(pager, Object.values(d.objectTypes), (t) => t.ObjectTypeName, maxResults, nextToken);
+    const { items, nextToken: next } = paginate(pager, [...d.objectTypes.values()], (t) => t.ObjectTypeName, maxResults, nextToken);
     return {
       Items: items.map((t) => ({
         ObjectTypeName: t.ObjectTypeName,
@@ -201,7 +202,7 @@ export class CustomerProfilesState {
 
   deleteProfileObjectType(domainName: string, name: string): { Message: string } {
     this.objectType(domainName, name);
-    delete this.domain(domainName).objectTypes[name];
+    this.domain(domainName).objectTypes.delete(name);
     return { Message: `Object type ${name} was deleted.` };
   }
 
@@ -222,7 +223,7 @@ export class CustomerProfilesState {
     const named = hasName ? [input.ObjectTypeName!] : Object.values(input.ObjectTypeNames!);
     for (const objectTypeName of named) {
       if (objectTypeName === UNSTRUCTURED && hasName) continue;
-      if (!d.objectTypes[objectTypeName]) {
+      if (!d.objectTypes.has(objectTypeName)) {
         throw badRequest(`Object type ${objectTypeName} does not exist in domain ${d.DomainName}.`);
       }
     }
@@ -242,7 +243,7 @@ export class CustomerProfilesState {
       throw badRequest("Uri is required when FlowDefinition is not provided.");
     }
 
-    const previous = d.integrations[uri];
+    const previous = d.integrations.get(uri);
     if (flow) {
       this.appflow.putFlow(
         flowSpecFor(flow, { domainName: d.DomainName, objectTypeName: input.ObjectTypeName }, previous ? undefined : input.Tags),
@@ -253,17 +254,17 @@ export class CustomerProfilesState {
       DomainName: d.DomainName,
       Uri: uri,
       ObjectTypeName: input.ObjectTypeName,
-      ObjectTypeNames: input.ObjectTypeNames && { ...input.ObjectTypeNames },
+      ObjectTypeNames: input.ObjectTypeNames && dict(input.ObjectTypeNames),
       CreatedAt: previous?.CreatedAt ?? lastUpdatedAt,
       LastUpdatedAt: lastUpdatedAt,
-      Tags: previous ? previous.Tags : { ...(input.Tags ?? {}) },
+      Tags: previous ? previous.Tags : dict(input.Tags),
       IsUnstructured: input.ObjectTypeName === UNSTRUCTURED,
       RoleArn: input.RoleArn,
       EventTriggerNames: input.EventTriggerNames && [...input.EventTriggerNames],
       Scope: input.Scope,
       FlowName: flow ? flow.FlowName : previous?.FlowName,
     };
-    d.integrations[uri] = record;
+    d.integrations.set(uri, record);
     return this.integrationOut(record);
   }
 
@@ -307,8 +308,8 @@ export class CustomerProfilesState {
 
   /** Flow names are unique in the account; a flow another domain's integration created is not ours to redefine. */
   private checkFlowNotOwnedElsewhere(flowName: string, domainName: string, uri: string): void {
-    for (const d of Object.values(this.data.domains)) {
-      for (const i of Object.values(d.integrations)) {
+    for (const d of this.data.domains.values()) {
+      for (const i of d.integrations.values()) {
         if (i.FlowName === flowName && (d.DomainName !== domainName || i.Uri !== uri)) {
           throw badRequest(`Flow ${flowName} is already used by an integration in domain ${d.DomainName}.`);
         }
@@ -317,7 +318,7 @@ export class CustomerProfilesState {
   }
 
   private integration(domainName: string, uri: string): IntegrationRecord {
-    const i = this.domain(domainName).integrations[uri];
+    const i = this.domain(domainName).integrations.get(uri);
     if (!i) throw notFound(`Integration ${uri} does not exist in domain ${domainName}.`);
     return i;
   }
@@ -333,14 +334,14 @@ export class CustomerProfilesState {
 
   listIntegrations(domainName: string, maxResults?: number, nextToken?: string): { Items: ListIntegrationItem[]; NextToken?: string } {
     const d = this.domain(domainName);
-    const { items, nextToken: next } = paginate(pager, Object.values(d.integrations), (i) => i.Uri, maxResults, nextToken);
+    const { items, nextToken: next } = paginate(pager, [...d.integrations.values()], (i) => i.Uri, maxResults, nextToken);
     return { Items: items.map((i) => this.integrationOut(i) as ListIntegrationItem), NextToken: next };
   }
 
   deleteIntegration(domainName: string, uri: string): { Message: string } {
     const i = this.integration(domainName, uri);
     this.deleteFlowOf(i);
-    delete this.domain(domainName).integrations[uri];
+    this.domain(domainName).integrations.delete(uri);
     return { Message: `Integration ${uri} was deleted from domain ${domainName}.` };
   }
 
@@ -365,14 +366,14 @@ export class CustomerProfilesState {
     const rest = resourceArn.slice(prefix.length);
     const slash = rest.indexOf("/");
     const domainName = slash < 0 ? rest : rest.slice(0, slash);
-    const d = this.data.domains[domainName];
+    const d = this.data.domains.get(domainName);
     if (!d) throw notFound(`Resource ${resourceArn} does not exist.`);
     if (slash < 0) return d;
     const sub = rest.slice(slash + 1);
     const found = sub.startsWith("integrations/")
-      ? d.integrations[sub.slice("integrations/".length)]
+      ? d.integrations.get(sub.slice("integrations/".length))
       : sub.startsWith("object-types/")
-        ? d.objectTypes[sub.slice("object-types/".length)]
+        ? d.objectTypes.get(sub.slice("object-types/".length))
         : undefined;
     if (!found) throw notFound(`Resource ${resourceArn} does not exist.`);
     return found;
@@ -380,7 +381,7 @@ export class CustomerProfilesState {
 
   tagResource(resourceArn: string, tags: Tags): void {
     const r = this.taggable(resourceArn);
-    const merged = { ...r.Tags, ...tags };
+    const merged = dict([...Object.entries(r.Tags), ...Object.entries(tags)]);
     if (Object.keys(merged).length > MAX_TAGS) {
       throw badRequest(`A resource can have at most ${MAX_TAGS} tags; this request would leave ${Object.keys(merged).length}.`);
     }
@@ -389,12 +390,12 @@ export class CustomerProfilesState {
 
   untagResource(resourceArn: string, tagKeys: string[]): void {
     const r = this.taggable(resourceArn);
-    const remaining = { ...r.Tags };
+    const remaining = dict(r.Tags);
     for (const k of tagKeys) delete remaining[k];
     r.Tags = remaining;
   }
 
   listTagsForResource(resourceArn: string): { tags: Tags } {
-    return { tags: { ...this.taggable(resourceArn).Tags } };
+    return { tags: dict(this.taggable(resourceArn).Tags) };
   }
 }

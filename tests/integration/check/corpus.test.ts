@@ -6,7 +6,7 @@ import { CreateConnectorProfileCommand, type ConnectorType } from "@aws-sdk/clie
 import { IntegrationProvider } from "../../../provider";
 import { fromApi } from "../../../provider/mapping";
 import { customerProfilesModel } from "../../../model/generated/customer-profiles";
-import { resetConnectorProfileCatalog } from "../../../provider/validation";
+import { resetConnectorProfileCatalog } from "../../../provider/testing";
 import { useEmulator, type EmulatorHandle } from "../../support/aws-env";
 import { createDomainWithObjectTypes } from "../../support/emulator-harness";
 import { findAwsCli, runAwsCli, type AwsCli } from "../../support/emulator-aws-cli";

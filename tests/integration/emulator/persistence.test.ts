@@ -50,7 +50,8 @@ describe("emulator: persistence (stateFile)", () => {
     try {
       await createDomainWithObjectTypes(clientsFor(e).customerProfiles, "retail");
       const saved = JSON.parse(fs.readFileSync(stateFile, "utf8"));
-      assert.ok(saved.state.customerProfiles.domains.retail.objectTypes.Contact, "the object type is on disk");
+      assert.equal(saved.format, 2);
+      assert.match(JSON.stringify(saved.state), /\["Contact",\{"object"/, "the object type is on disk");
       const mtime = fs.statSync(stateFile).mtimeMs;
       await clientsFor(e).customerProfiles.send(new ListDomainsCommand({}));
       assert.equal(fs.statSync(stateFile).mtimeMs, mtime, "a read does not rewrite the file");
@@ -73,8 +74,14 @@ describe("emulator: persistence (stateFile)", () => {
     }
   });
 
-  it("a state file that is not the emulator's is refused at start", async () => {
-    fs.writeFileSync(stateFile, JSON.stringify({ format: 1, state: { something: "else" } }));
-    await assert.rejects(startEmulator({ stateFile }), /layout/);
+  it("a state file that is not the emulator's is refused at start, naming the file and what is wrong", async () => {
+    fs.writeFileSync(stateFile, JSON.stringify({ format: 2, state: { object: [["something", "else"]] } }));
+    await assert.rejects(startEmulator({ stateFile }), (e: Error) => e.message.includes(stateFile) && /layout: state.customerProfiles is missing/.test(e.message));
+    fs.writeFileSync(stateFile, "{ not json");
+    await assert.rejects(startEmulator({ stateFile }), (e: Error) => e.message.includes(stateFile) && /is not JSON/.test(e.message));
+    fs.writeFileSync(stateFile, JSON.stringify({ format: 1, state: {} }));
+    await assert.rejects(startEmulator({ stateFile }), (e: Error) => e.message.includes(stateFile) && /format 1 is not supported/.test(e.message));
+    fs.writeFileSync(stateFile, JSON.stringify({ format: 2, state: { object: [["customerProfiles", { date: "yesterday" }]] } }));
+    await assert.rejects(startEmulator({ stateFile }), (e: Error) => e.message.includes(stateFile) && /state\["customerProfiles"\]: date "yesterday"/.test(e.message));
   });
 });
