@@ -3,6 +3,12 @@
  * names one that exists in the integration's region and connects to the flow's source. A name
  * still unknown at preview is skipped. When AppFlow cannot answer (access denied, throttled,
  * unreachable) the check is skipped with a warning: not knowing is not a failure.
+ *
+ * Levels, with their evidence:
+ * - a profile that does not exist fails: AppFlow refuses the flow with "ResourceNotFoundException:
+ *   Connector Profile with name <name> does not exist." (quoted in
+ *   github.com/hashicorp/terraform-provider-aws issue 27707);
+ * - a profile of another connector type is a warning: no published source shows AppFlow's answer.
  */
 import { endpointOf, errorName, explain } from "../errors";
 import { needsConnectorProfile, sourceConnector } from "./connectors";
@@ -86,11 +92,15 @@ export async function connectorProfileFailures(
   if (found.status === "found" && found.connectorType === connector.connectorType) return [];
 
   const others = theOnesThere(connector.connectorType, region, await catalog.namesOfType(connector.connectorType, scope));
+  if (found.status === "found") {
+    warn(
+      `${PROPERTY}: connector profile ${JSON.stringify(name)} in ${region} is a ${found.connectorType} profile, but ` +
+        `sourceFlowConfig.connectorType is ${connector.connectorType}${others}`,
+    );
+    return [];
+  }
   const reason =
-    found.status === "missing"
-      ? `connector profile ${JSON.stringify(name)} does not exist in ${region}${others}. If this program ` +
-        `creates the profile, pass its name from that resource's output so that the check waits until it exists.`
-      : `connector profile ${JSON.stringify(name)} in ${region} is a ${found.connectorType} profile, but ` +
-        `sourceFlowConfig.connectorType is ${connector.connectorType}${others}`;
+    `connector profile ${JSON.stringify(name)} does not exist in ${region}${others}. If this program ` +
+    `creates the profile, pass its name from that resource's output so that the check waits until it exists.`;
   return [{ property: PROPERTY, reason }];
 }

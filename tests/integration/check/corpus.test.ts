@@ -24,7 +24,8 @@ interface CorpusFile {
   source: string;
   title: string;
   placeholders: Record<string, string>;
-  valid?: { name: string; request: Api }[];
+  /** `warnings`: the properties check warns about (rules no source shows AWS enforcing); none when absent. */
+  valid?: { name: string; request: Api; warnings?: string[] }[];
   base?: Api;
   invalid?: { name: string; set: Record<string, string>; checkPath: string; awsPath: string; pattern: string }[];
 }
@@ -128,14 +129,15 @@ describe("corpus: PutIntegration requests written by others", function () {
           await seedFor(aws, entry.request);
           const { failures } = await provider.check({}, asProgram(entry.request));
           assert.deepEqual(failures, [], `check refused an input of ${c.source}`);
+          const expected = entry.warnings ?? [];
+          assert.equal(warnings.length, expected.length, warnings.join("\n"));
+          for (const at of expected) assert.ok(warnings.some((w) => w.includes(`: ${at} `)), `a warning at ${at}: ${warnings.join("\n")}`);
           if (!cli) return this.skip();
           const put = await putThroughCli(entry.request);
           assert.equal(put.status, 0, `aws customer-profiles put-integration refused it: ${put.stderr}`);
           assert.equal(put.json.DomainName, entry.request.DomainName);
           const got = await runAwsCli(cli, aws.emulator, ["customer-profiles", "get-integration", "--domain-name", entry.request.DomainName, "--uri", put.json.Uri]);
           assert.equal(got.status, 0, got.stderr);
-          // Warnings are allowed (rules without evidence of refusal), failures are not.
-          void warnings;
         });
       }
       for (const entry of c.invalid ?? []) {
