@@ -21,6 +21,7 @@ import {
 } from "@aws-sdk/client-customer-profiles";
 import { DescribeFlowCommand, ListFlowsCommand, ResourceNotFoundException as FlowNotFound } from "@aws-sdk/client-appflow";
 import { deriveFlowUri } from "../../../emulator";
+import { parseArgs } from "../../../emulator/cli";
 import {
   createConnectorProfile,
   createDomainWithObjectTypes,
@@ -362,6 +363,26 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
       await refusedPut({ DomainName: "wholesale", ObjectTypeName: "Contact", FlowDefinition: s3Flow("shared") }, /Flow with name shared already exists/);
       aws.emulator.setBehaviour({ flowDefinitionConflict: "upsert" });
       await refusedPut({ DomainName: "wholesale", ObjectTypeName: "Contact", FlowDefinition: s3Flow("shared") }, /already used by an integration in domain retail/);
+    });
+  });
+
+  describe("started as `customer-profiles-emulator --flow-definition-conflict upsert`", () => {
+    const upsert = useTestEmulator(parseArgs(["--flow-definition-conflict", "upsert"]));
+
+    it("a FlowDefinition whose flow exists updates the flow, and reset() keeps the started-with behaviour", async () => {
+      for (const round of [1, 2]) {
+        await createDomainWithObjectTypes(upsert.customerProfiles, "retail", ["Contact"]);
+        await upsert.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }));
+        const changed = { ...s3Flow("csv"), Description: `round ${round}` };
+        await upsert.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: changed }));
+        assert.equal((await upsert.appflow.send(new DescribeFlowCommand({ flowName: "csv" }))).description, `round ${round}`);
+        upsert.emulator.reset();
+      }
+    });
+
+    it("the flag takes conflict or upsert only", () => {
+      assert.equal(parseArgs(["--flow-definition-conflict=conflict"]).flowDefinitionConflict, "conflict");
+      assert.throws(() => parseArgs(["--flow-definition-conflict", "merge"]), /must be conflict or upsert, got merge/);
     });
   });
 
