@@ -125,5 +125,5 @@ describeVerified(
       assert.deepEqual(await domainIntegrations(), []);
     });
   },
-  { objectTypes: ["ShopifyOrder", "SegmentProfile"] },
+  { objectTypes: ["ShopifyOrder", "SegmentProfile"], timeout: E2E_TEST_TIMEOUT },
 );

@@ -369,6 +369,8 @@ export interface VerifiedOptions {
   objectTypes?: string[];
   /** false: the suite makes its own domains (and hands them to ownDomain); `domainName` is then only reserved. */
   createDomain?: boolean;
+  /** Mocha timeout for each spec of both halves, in ms (default 60 s: AWS answers slower than the endpoint). */
+  timeout?: number;
 }
 
 function runId(): string {
@@ -464,9 +466,14 @@ function useVerifiedTarget(kind: "local" | "aws", region: string | undefined, op
  * says so. The body must read everything target-specific (account, region, names) from the handle.
  */
 export function describeVerified(title: string, body: (target: VerifiedTarget) => void, options: VerifiedOptions = {}): void {
-  describe(`${title} [local endpoint]`, () => body(useVerifiedTarget("local", undefined, options)));
+  const timeout = options.timeout ?? 60_000;
+  describe(`${title} [local endpoint]`, function () {
+    this.timeout(timeout);
+    body(useVerifiedTarget("local", undefined, options));
+  });
   const choice = selectVerifyTarget();
-  describe(`${title} [AWS]`, () => {
+  describe(`${title} [AWS]`, function () {
+    this.timeout(timeout);
     if (choice.kind === "off") {
       it(choice.reason);
     } else if (choice.kind === "misconfigured") {

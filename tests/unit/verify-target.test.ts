@@ -37,7 +37,7 @@ describe("verified specs: choosing the target", () => {
   describe("the switch, exercised on the real spec files (mocha --dry-run: nothing is called)", function () {
     this.timeout(120_000);
     const root = path.resolve(__dirname, "../..");
-    const specs = ["tests/integration/emulator/verified.test.ts", "tests/integration/emulator/aws-cli-conformance.test.ts"];
+    const specs = ["tests/integration/emulator/verified.test.ts", "tests/integration/emulator/aws-cli-conformance.test.ts", "tests/e2e/verified-events.test.ts"];
 
     /** Test titles by suite, as mocha would run them with this environment. */
     function dryRun(env: Record<string, string>): Promise<Map<string, string[]>> {
@@ -66,8 +66,8 @@ describe("verified specs: choosing the target", () => {
       const suites = await dryRun({});
       const aws = [...suites].filter(([s]) => s.endsWith("[AWS]"));
       const local = [...suites].filter(([s]) => s.endsWith("[local endpoint]"));
-      assert.equal(aws.length, 5, [...suites.keys()].join("\n"));
-      assert.equal(local.length, 5);
+      assert.equal(aws.length, 6, [...suites.keys()].join("\n"));
+      assert.equal(local.length, 6);
       for (const [, titles] of aws) assert.deepEqual(titles, [VERIFY_SKIP_LINE]);
       for (const [, titles] of local) assert.ok(titles.length >= 4);
     });
@@ -80,7 +80,14 @@ describe("verified specs: choosing the target", () => {
         assert.deepEqual(suites.get(suite.replace(/\[local endpoint\]$/, "[AWS]")), titles, suite);
         compared++;
       }
-      assert.equal(compared, 5);
+      assert.equal(compared, 6);
+    });
+
+    it("with PCPI_VERIFY_AWS=1 but no credentials each AWS half is one spec that fails, not a skip", async () => {
+      const suites = await dryRun({ PCPI_VERIFY_AWS: "1", AWS_REGION: "us-east-1" });
+      const aws = [...suites].filter(([s]) => s.endsWith("[AWS]"));
+      assert.equal(aws.length, 6);
+      for (const [, titles] of aws) assert.deepEqual(titles, ["runs against AWS"]);
     });
   });
 });

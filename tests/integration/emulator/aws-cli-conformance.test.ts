@@ -218,6 +218,6 @@ for (const major of [1, 2] as const) {
         assert.deepEqual(refused.map((r) => r.operation), ["ListDomains"], "only the deliberately wrong-secret call");
       });
     },
-    { createDomain: false },
+    { createDomain: false, timeout: 180_000 },
   );
 }
