@@ -6,6 +6,7 @@
  * means a member added to the API is mapped the day the model is regenerated.
  */
 import type { ServiceModel } from "../model/types";
+import { setOwn } from "../model/dict";
 import { customerProfilesModel } from "../model/generated/customer-profiles";
 import type { FlowDefinition, IntegrationInputs, IntegrationOutputs } from "../sdk/types";
 
@@ -37,8 +38,9 @@ export function toApi(shapeName: string, value: unknown, m: ServiceModel = model
       return Array.isArray(value) ? value.map((v) => toApi(shape.member.shape, v, m)) : value;
     case "map": {
       if (!isObject(value)) return value;
+      // Map keys are user data (a tag may be called __proto__): each is an own property (model/dict).
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = toApi(shape.value.shape, v, m);
+      for (const [k, v] of Object.entries(value)) setOwn(out, k, toApi(shape.value.shape, v, m));
       return out;
     }
     case "timestamp": {
@@ -70,7 +72,7 @@ export function fromApi(shapeName: string, value: unknown, m: ServiceModel = mod
     case "map": {
       if (!isObject(value)) return undefined;
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = fromApi(shape.value.shape, v, m);
+      for (const [k, v] of Object.entries(value)) setOwn(out, k, fromApi(shape.value.shape, v, m));
       return out;
     }
     case "timestamp":
