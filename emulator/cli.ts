@@ -8,6 +8,7 @@
  * CLIs at it. SIGINT/SIGTERM close the server and flush state before exiting.
  */
 import { startEmulator } from "./index";
+import { interfaceAddresses, isWildcard } from "./limits";
 import type { EmulatorOptions } from "./types";
 
 const USAGE =
@@ -93,8 +94,18 @@ async function main(): Promise<void> {
   process.on("SIGTERM", stop);
 
   const emulator = await starting;
+  const host = options.host ?? "127.0.0.1";
+  if (isWildcard(host)) {
+    // The URL below is where this machine reaches it; everyone who can reach the machine can too.
+    const port = new URL(emulator.url).port;
+    process.stderr.write(
+      `WARNING: listening on all interfaces (${host.includes(":") ? `[${host}]` : host}:${port}), not just this machine: ` +
+        `anyone who can reach it can call the endpoint and its test hooks with the configured key pair. ` +
+        `Reachable at: ${interfaceAddresses().map((a) => (a.includes(":") ? `[${a}]:${port}` : `${a}:${port}`)).join(", ")}\n`,
+    );
+  }
   const lines = [
-    `Customer Profiles + AppFlow + STS emulator listening on ${emulator.url} (region ${emulator.region}, account ${emulator.accountId})`,
+    `Customer Profiles + AppFlow + STS emulator listening on ${emulator.url}${isWildcard(host) ? ` (bound to ${host.includes(":") ? `[${host}]` : host}: all interfaces)` : ""} (region ${emulator.region}, account ${emulator.accountId})`,
     ...(options.stateFile ? [`State file: ${options.stateFile}`] : []),
     "Point the AWS SDKs and CLI at it with:",
     ...Object.entries(emulator.env).map(([k, v]) => `export ${k}=${shellQuote(v)}`),

@@ -16,7 +16,8 @@ export function connectEmulator(url: string): EmulatorControl {
   const call = async (method: string, hook: string, body?: unknown): Promise<unknown> => {
     const res = await fetch(`${url.replace(/\/+$/, "")}/_emulator/${hook}`, {
       method,
-      headers: body === undefined ? undefined : { "Content-Type": "application/json" },
+      // Hooks that change state answer only requests a web page could not send unasked (server.ts).
+      headers: method === "GET" ? undefined : { "Content-Type": "application/json", "x-emulator-hook": "1" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

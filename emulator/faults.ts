@@ -11,6 +11,8 @@ export type FaultDecision =
   | { kind: "drop" | "hang" | "throttle" | "error"; latencyMs: number };
 
 const DEFAULT_SEED = 0x5eed;
+/** The longest delay a Node timer can wait: 2^31-1 ms. */
+export const MAX_LATENCY_MS = 2 ** 31 - 1;
 const RATES = ["dropRate", "hangRate", "throttleRate", "errorRate"] as const;
 const KIND_OF_RATE = { dropRate: "drop", hangRate: "hang", throttleRate: "throttle", errorRate: "error" } as const;
 
@@ -52,6 +54,11 @@ export function checkFaultConfig(config: unknown): FaultConfig {
     }
     if (r.latencyMs !== undefined && (typeof r.latencyMs !== "number" || !(r.latencyMs >= 0))) {
       throw new TypeError(`rules[${i}].latencyMs must be a non-negative number`);
+    }
+    // Node's timers hold a signed 32-bit delay: a longer one fires after 1 ms (with a warning), the
+    // opposite of what was asked (https://nodejs.org/api/timers.html#settimeoutcallback-delay-args).
+    if (typeof r.latencyMs === "number" && r.latencyMs > MAX_LATENCY_MS) {
+      throw new TypeError(`rules[${i}].latencyMs must be at most ${MAX_LATENCY_MS} (about 24.8 days), got ${r.latencyMs}`);
     }
   });
   return c as FaultConfig;

@@ -67,6 +67,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     callerArn: callerArnFor(accountId, partitionOf(region)),
     stateFile: options.stateFile,
     behaviour,
+    limits: options.limits,
+    allowedHosts: options.allowedHosts,
   });
   const address = await server.listen();
   // A wildcard listen address is not somewhere a client can connect to.

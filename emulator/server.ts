@@ -17,6 +17,8 @@ import { cleanTempFiles, decodeImage, loadState, saveState, StateFileError } fro
 import { parseQueryCall, parseQueryInput, queryError, queryOutput } from "./protocol/query";
 import { parseRestJsonInput, restJsonError, restJsonOutput } from "./protocol/rest-json";
 import { parseQueryString, type WireRequest, type WireResponse } from "./protocol/wire";
+import { DEFAULT_LIMITS, HostPolicy, jsonDepthExceeds, readBodyLimited, type Limits } from "./limits";
+import { redactSensitive } from "../model/redact";
 import { RequestLog } from "./request-log";
 import { Backends, checkEmulatorData, SERVICES, type EmulatorData, type ServiceDescription } from "./services";
 import type { AccountContext } from "./services/context";
@@ -31,9 +33,20 @@ export interface ServerConfig {
   callerArn: string;
   stateFile?: string;
   behaviour?: EmulatorBehaviour;
+  /** Front-door bounds (limits.ts); the defaults suit every test and user. */
+  limits?: Partial<Limits>;
+  /** Host names besides the loopback ones and the bind address that requests may be addressed to. */
+  allowedHosts?: string[];
 }
 
 const CONTROL_PREFIX = "/_emulator/";
+/** A header a browser will not send cross-site without a preflight; control-client.ts sends it. */
+export const HOOK_HEADER = "x-emulator-hook";
+
+function isNonSimple(headers: Record<string, string>): boolean {
+  const type = (headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+  return type === "application/json" || Object.hasOwn(headers, HOOK_HEADER);
+}
 
 /** Reads (Get/List/Describe) never change state, so they never cost a write to disk. */
 const READ_ONLY = /^(Get|List|Describe)/;
@@ -42,6 +55,9 @@ const READ_ONLY = /^(Get|List|Describe)/;
 function logLine(text: string): void {
   process.stderr.write(`customer-profiles-emulator: ${bound(text.replace(/\s*\n\s*/g, " "))}\n`);
 }
+
+/** A client that went away: its request, if one had begun, is logged once by handle(). */
+const GONE = new Set(["ECONNRESET", "EPIPE", "HPE_INVALID_EOF_STATE"]);
 
 function oneLine(e: unknown): string {
   const err = e as Error;
@@ -53,21 +69,18 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
 function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   for (const [k, v] of Object.entries(raw)) {
     if (v !== undefined) out[k] = Array.isArray(v) ? v.join(", ") : v;
   }
   return out;
+}
+
+function redactRecord(r: RequestRecord): RequestRecord {
+  const service = SERVICES.find((s) => s.name === r.service);
+  const shape = service && Object.hasOwn(service.model.operations, r.operation) ? service.model.operations[r.operation].input : undefined;
+  return r.input && service && shape ? { ...r, input: redactSensitive(service.model, shape, r.input) as Record<string, unknown> } : r;
 }
 
 interface Outcome {
@@ -82,6 +95,8 @@ interface Outcome {
 
 export class EmulatorServer {
   readonly log = new RequestLog();
+  readonly limits: Limits;
+  private readonly hosts: HostPolicy;
   private readonly faults = new FaultInjector();
   private readonly verifier: SignatureVerifier;
   private readonly backends!: Backends;
@@ -101,11 +116,30 @@ export class EmulatorServer {
     } else {
       this.backends = new Backends(account, config.credentials.accessKeyId, undefined, config.behaviour);
     }
-    this.server = http.createServer((req, res) => {
+    this.limits = { ...DEFAULT_LIMITS, ...config.limits };
+    this.hosts = new HostPolicy(config.host, config.allowedHosts);
+    this.server = http.createServer(
+      {
+        headersTimeout: this.limits.headersTimeoutMs,
+        requestTimeout: this.limits.requestTimeoutMs,
+        // How often Node looks for connections past those timeouts.
+        connectionsCheckingInterval: Math.max(50, Math.min(1_000, this.limits.headersTimeoutMs / 4)),
+      },
+      (req, res) => {
       this.handle(req, res).catch((err) => {
         logLine(`${req.method} ${bound(req.url ?? "", 200)} failed: ${oneLine(err)}`);
         if (!res.headersSent) res.writeHead(500).end();
       });
+      },
+    );
+    this.server.maxConnections = this.limits.maxConnections;
+    // A client that sends garbage or goes away mid-request is one line, not a stack trace.
+    this.server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+      const timedOut = err.code === "ERR_HTTP_REQUEST_TIMEOUT" || err.code === "ERR_HTTP_HEADERS_TIMEOUT";
+      // Timeouts and resets are the bounds doing their job; a request Node cannot parse gets one line.
+      if (!timedOut && !GONE.has(err.code ?? "")) logLine(`unparseable request: ${err.code ?? err.message}`);
+      if (socket.writable) socket.end(`HTTP/1.1 ${timedOut ? "408 Request Timeout" : "400 Bad Request"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      else socket.destroy();
     });
     // SDK clients keep connections alive between calls; keep ours open a little longer than theirs idle.
     this.server.keepAliveTimeout = 65_000;
@@ -164,7 +198,25 @@ export class EmulatorServer {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const started = performance.now();
     const time = new Date().toISOString();
-    const body = await readBody(req);
+    const plain = (status: number, code: string, message: string) => {
+      const text = JSON.stringify({ message: bound(message) });
+      // The rest of an unread body is not worth reading: the connection closes after the answer.
+      res.writeHead(status, { "Content-Type": "application/json", "x-amzn-ErrorType": code, "Content-Length": Buffer.byteLength(text), Connection: "close" });
+      res.end(text);
+      this.log.add({ service: "unknown", operation: "", status, time, durationMs: Math.round((performance.now() - started) * 1000) / 1000, errorType: code });
+    };
+    const refusal = this.hosts.refusal(req.headers);
+    if (refusal) return plain(403, "AccessDeniedException", refusal);
+    const read = await readBodyLimited(req, this.limits.maxBodyBytes);
+    if (read.kind === "aborted") {
+      logLine(`${req.method} ${bound(req.url ?? "", 200)}: the client went away after sending ${read.received} bytes of the body`);
+      return;
+    }
+    if (read.kind === "too-large") {
+      const size = read.declared !== undefined ? `${read.declared} bytes` : `more than ${this.limits.maxBodyBytes} bytes`;
+      return plain(413, "RequestEntityTooLargeException", `Request body of ${size} exceeds the limit of ${this.limits.maxBodyBytes} bytes.`);
+    }
+    const body = read.body;
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const wire: WireRequest = {
@@ -177,13 +229,15 @@ export class EmulatorServer {
     if (wire.rawPath.startsWith(CONTROL_PREFIX)) return this.control(wire, res);
 
     const outcome = await this.process(wire);
+    const inputShape = outcome.service && Object.hasOwn(outcome.service.model.operations, outcome.operation) ? outcome.service.model.operations[outcome.operation].input : undefined;
     const record: RequestRecord = {
       service: outcome.service?.name ?? "unknown",
       operation: outcome.operation,
       status: outcome.response?.status ?? 0,
       time,
       durationMs: 0,
-      input: outcome.input,
+      // Credentials (every sensitive scalar) are never kept; GET /_emulator/requests hides the rest.
+      input: outcome.input && inputShape ? (redactSensitive(outcome.service!.model, inputShape, outcome.input, "secrets") as Record<string, unknown>) : outcome.input,
       errorType: outcome.errorType,
     };
     if (outcome.withheld === "drop") {
@@ -219,14 +273,18 @@ export class EmulatorServer {
       return { service, operation: "", response: restJsonError(SERVICES[0].model, err, randomUUID()), errorType: err.code };
     }
     const requestId = randomUUID();
-    const fail = (operation: string, err: ServiceError, input?: Record<string, unknown>): Outcome => ({
-      service,
-      operation,
-      input,
-      errorType: err.code,
-      response:
-        service.protocol === "query" ? queryError(service.model, err, requestId) : restJsonError(service.model, err, requestId),
-    });
+    const fail = (operation: string, e: ServiceError, input?: Record<string, unknown>): Outcome => {
+      // A value the client sent is echoed at most MESSAGE_LIMIT characters (model/bounded.ts).
+      const err = new ServiceError(e.code, bound(e.message), e.status);
+      return {
+        service,
+        operation,
+        input,
+        errorType: err.code,
+        response:
+          service.protocol === "query" ? queryError(service.model, err, requestId) : restJsonError(service.model, err, requestId),
+      };
+    };
 
     // The operation is named in the log even when the request goes no further than authentication.
     const located = this.locate(service, wire);
@@ -236,12 +294,18 @@ export class EmulatorServer {
     if (failure) return fail(operation, authError(failure, service.protocol));
     if (located.error) return fail(operation, located.error);
 
+    const malformed = (message: string) =>
+      new ServiceError(service.protocol === "query" ? service.validationError : "SerializationException", message, 400);
+    if (service.protocol === "rest-json" && jsonDepthExceeds(wire.body, this.limits.maxJsonDepth)) {
+      return fail(operation, malformed(`The request body nests deeper than ${this.limits.maxJsonDepth} levels.`));
+    }
     let input: Record<string, unknown>;
     try {
       input = located.parse!();
     } catch (e) {
       if (e instanceof ServiceError) return fail(operation, e);
-      throw e;
+      // Whatever else reading the input trips over is the request's fault, not the endpoint's.
+      return fail(operation, malformed(`Unable to read the request: ${(e as Error).message}`));
     }
 
     const fault = this.faults.decide(service.name, operation);
@@ -319,11 +383,22 @@ export class EmulatorServer {
       res.end(text);
     };
     const endpoint = `${wire.method} ${wire.rawPath.replace(/\/+$/, "")}`;
+    // A web page can send a "simple" cross-site request (GET, or POST with a text/plain or form
+    // body) without asking first; a JSON content type or a custom header makes the browser ask
+    // (a CORS preflight), which the endpoint never grants. So no hook that changes anything runs
+    // for a request a page could have sent on its own.
+    // https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS#simple_requests
+    if (wire.method !== "GET" && wire.method !== "HEAD" && !isNonSimple(wire.headers)) {
+      return send(415, {
+        message: `${endpoint} changes the endpoint's state, so it needs a JSON body (Content-Type: application/json) or the ${HOOK_HEADER} header.`,
+      });
+    }
     switch (endpoint) {
       case "GET /_emulator/health":
         return send(200, { status: "ok", region: this.config.region, accountId: this.config.accountId, services: SERVICES.map((s) => s.name) });
       case "GET /_emulator/requests":
-        return send(200, this.log.list());
+        // Served over HTTP, every member the model marks sensitive is hidden (a FlowDefinition too).
+        return send(200, this.log.list().map(redactRecord));
       case "DELETE /_emulator/requests":
         this.log.clear();
         return send(204);

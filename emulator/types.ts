@@ -10,6 +10,10 @@ export interface EmulatorOptions {
   port?: number;
   /** Interface to listen on; 127.0.0.1 unless told otherwise. */
   host?: string;
+  /** Host names, besides the loopback names and `host`, that requests may address (DNS-rebinding guard). */
+  allowedHosts?: string[];
+  /** Front-door bounds: body size, JSON depth, header and request timeouts, connections (emulator/limits.ts). */
+  limits?: Partial<import("./limits").Limits>;
   region?: string;
   accountId?: string;
   /** The only key pair whose signatures the endpoint accepts. */

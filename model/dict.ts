@@ -16,6 +16,23 @@ export function dict<T>(from?: Record<string, T> | Iterable<readonly [string, T]
   return out;
 }
 
+/**
+ * Sets an own data property, `__proto__` included (plain assignment of `__proto__` would set the
+ * prototype, or be ignored for a string). For maps handed to code that compares prototypes
+ * (assert.deepStrictEqual, the engine), where a prototype-free object would not do.
+ */
+export function setOwn<T>(obj: Record<string, T>, key: string, value: T): void {
+  if (key === "__proto__") Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
+/** An ordinary object of these entries, every key its own property (see setOwn). */
+export function plainMap<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [k, v] of entries) setOwn(out, k, v);
+  return out;
+}
+
 export function hasKey(obj: object | undefined | null, key: string): boolean {
   return !!obj && Object.hasOwn(obj, key);
 }

@@ -5,6 +5,7 @@
  * goes through `visitShape` (one case per kind of shape) or `transform` (a value rebuilt shape by
  * shape), instead of repeating the structure/list/map switch.
  */
+import { setOwn } from "./dict";
 import type { MemberRef, ServiceModel, Shape, StructureShape } from "./types";
 
 export type ListShape = Extract<Shape, { type: "list" }>;
@@ -26,13 +27,8 @@ export function upperFirst(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/**
- * Sets an own, enumerable property, whatever the key: `out[key] = v` would set the prototype of
- * `out` for a user-chosen key `__proto__` instead of adding an entry.
- */
-export function setOwn(out: Obj, key: string, value: unknown): void {
-  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-}
+// A user-chosen key (a tag called __proto__) must land as an entry, never as the prototype: model/dict.
+export { setOwn } from "./dict";
 
 export function shapeOf(model: ServiceModel, name: string): Shape {
   if (!Object.hasOwn(model.shapes, name)) throw new Error(`model has no shape ${name}`);
@@ -111,7 +107,7 @@ export function transform<C>(
       const out: Obj = {};
       for (const [key, r, v, c] of t.members(shape, obj, ctx)) {
         const w = r ? transform(model, r.shape, v, t, c, r) : v;
-        if (w !== undefined) setOwn(out, key, w);
+        if (w !== undefined) setOwn<unknown>(out, key, w);
       }
       return out;
     },
@@ -124,7 +120,7 @@ export function transform<C>(
       const out: Obj = t.prototypeFreeMaps ? Object.create(null) : {};
       for (const [k, v] of Object.entries(obj)) {
         const w = item(shape.value, v, c);
-        if (w !== undefined || t.emptyEntries !== "omit") setOwn(out, k, w);
+        if (w !== undefined || t.emptyEntries !== "omit") setOwn<unknown>(out, k, w);
       }
       return out;
     },

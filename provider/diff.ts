@@ -6,6 +6,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { deepEqual } from "./equality";
+import { ProviderError } from "./errors";
 import { INPUT_KEYS } from "./normalize";
 import type { IntegrationInputs, IntegrationOutputs } from "../sdk/types";
 
@@ -25,11 +26,27 @@ export interface IntegrationChanges {
   deleteBeforeReplace: boolean;
 }
 
+/**
+ * The engine hands diff and update the state it holds; without one (a state edited by hand, an
+ * import that recorded nothing) there is nothing to compare with, and saying so beats a TypeError.
+ */
+export function requireOlds<T>(olds: T | null | undefined, call: "diff" | "update", id?: string): T {
+  if (olds === null || olds === undefined || typeof olds !== "object" || Array.isArray(olds)) {
+    throw new ProviderError(
+      `${call} of integration${id ? ` "${id}"` : ""} got no prior state (${olds === null ? "null" : Array.isArray(olds) ? "a list" : typeof olds}) ` +
+        `to compare with. Run \`pulumi refresh\` to read the integration back into the state, or \`pulumi state delete\` ` +
+        `and \`pulumi import\` it again.`,
+    );
+  }
+  return olds;
+}
+
 export function compareIntegration(
-  olds: Partial<IntegrationOutputs>,
+  oldState: Partial<IntegrationOutputs> | null | undefined,
   news: IntegrationInputs,
   newRegion: string,
 ): IntegrationChanges {
+  const olds = requireOlds(oldState, "diff");
   const changed: (keyof IntegrationInputs)[] = [];
   const replaces: string[] = [];
   for (const key of INPUT_KEYS) {

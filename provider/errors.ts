@@ -5,6 +5,8 @@
  * model marks sensitive, e.g. a FlowDefinition) and of the credentials in the environment, so
  * neither can reach logs or state even when a service echoes them back.
  */
+import { bound } from "../model/bounded";
+
 /** A failure the provider explains itself; its message is shown to the user as is. */
 export class ProviderError extends Error {
   /** The AWS error name behind it (ResourceNotFoundException, ThrottlingException…), if any. */
@@ -125,10 +127,22 @@ function credentialValues(): string[] {
   return [process.env.AWS_SECRET_ACCESS_KEY, process.env.AWS_SESSION_TOKEN].filter((v): v is string => !!v && v.length >= 8);
 }
 
+/**
+ * A secret as it may appear in a message: as is, percent-encoded (a URL or query string echoed
+ * back: a session token's `/`, `+` and `=` become %2F, %2B, %3D), form-encoded (`+` for space),
+ * and with either case of hex digits.
+ */
+function spellings(v: string): string[] {
+  const encoded = encodeURIComponent(v);
+  const lower = encoded.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase());
+  const form = new URLSearchParams({ v }).toString().slice(2);
+  return [...new Set([v, encoded, lower, form, form.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())])];
+}
+
 function scrub(text: string, values: string[]): string {
   // Longest first, so a value that contains another is replaced whole.
-  for (const v of [...values].sort((a, b) => b.length - a.length)) {
-    if (v) text = text.split(v).join(REDACTED);
+  for (const v of [...new Set(values.filter(Boolean).flatMap(spellings))].sort((a, b) => b.length - a.length)) {
+    text = text.split(v).join(REDACTED);
   }
   return text;
 }
@@ -191,6 +205,6 @@ export function explain(err: unknown, ctx: CallContext): ProviderError {
     message = `${where}${subject} failed (${name}): ${awsMessage(err, ctx)}`;
   }
   // The SDK's error is not kept as the cause: its message is AWS's, unscrubbed, and Node prints
-  // an error's cause with it.
-  return new ProviderError(message, undefined, { code: name, outcomeUnknown: mayHaveBeenApplied(err) });
+  // an error's cause with it. Names in the message (a 10 KB uri) are the user's: the whole is bounded.
+  return new ProviderError(bound(message), undefined, { code: name, outcomeUnknown: mayHaveBeenApplied(err) });
 }

@@ -4,6 +4,7 @@
  * keeps seconds), empty maps and lists the API treats as absent dropped, nothing else touched.
  */
 import { customerProfilesModel } from "../model/generated/customer-profiles";
+import { setOwn } from "../model/dict";
 import { toApi, fromApi } from "./mapping";
 import { containsUnknown } from "./validation/unknown";
 import type { IntegrationInputs } from "../sdk/types";
@@ -13,12 +14,13 @@ const PUT = customerProfilesModel.operations.PutIntegration.input!;
 function dropEmpty(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(dropEmpty);
   if (v && typeof v === "object") {
+    // Keys may be user data (a tag called __proto__): each is set as an own property, so none is dropped.
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
       const y = dropEmpty(x);
       if (y === undefined || y === null) continue;
       if (typeof y === "object" && !Array.isArray(y) && Object.keys(y).length === 0) continue;
-      out[k] = y;
+      setOwn(out, k, y);
     }
     return out;
   }
@@ -33,7 +35,7 @@ export function normalizeInputs(inputs: Record<string, unknown>): Record<string,
   const known = fromApi(PUT, api) as Record<string, unknown>;
   // fromApi keeps only modelled members; anything else was reported by check and is kept as written.
   const rest: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(members)) if (!(k in known)) rest[k] = v;
+  for (const [k, v] of Object.entries(members)) if (!Object.hasOwn(known, k)) rest[k] = v;
   return dropEmpty({ ...rest, ...known, region }) as Record<string, unknown>;
 }
 

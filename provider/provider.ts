@@ -10,7 +10,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { clientsFor, type AwsClients } from "./clients";
 import { resolveRegion, settingsFromConfig, type ProviderSettings } from "./config";
-import { compareIntegration, toDiffResult } from "./diff";
+import { compareIntegration, requireOlds, toDiffResult } from "./diff";
 import { ProviderError } from "./errors";
 import { formatId, integrationArn, parseId } from "./ids";
 import { flowDefinitionFromFlow, outputsFromIntegration } from "./mapping";
@@ -82,7 +82,8 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     return { inputs: failures.length > 0 ? inputs : normalizeInputs(inputs), failures };
   }
 
-  async diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+  async diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+    requireOlds(olds, "diff", id);
     const desired = withoutProvider(news) as IntegrationInputs;
     const region = await this.region(desired.region);
     return toDiffResult(compareIntegration(olds as IntegrationOutputs, desired, region));
@@ -136,7 +137,7 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
   }
 
   async update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
-    const previous = olds as IntegrationOutputs;
+    const previous = requireOlds(olds, "update", id) as IntegrationOutputs;
     const desired = withoutProvider(news) as IntegrationInputs;
     const c = this.clients(previous.region);
     const ids = { domainName: previous.domainName, uri: previous.uri };

@@ -1,4 +1,6 @@
 /** The smallest set of tag calls that turns one tag map into another. */
+import { own, plainMap } from "../model/dict";
+
 export interface TagChanges {
   /** Keys to add or whose value changes: one TagResource call. */
   set: Record<string, string>;
@@ -6,12 +8,15 @@ export interface TagChanges {
   remove: string[];
 }
 
+/**
+ * Tag keys are data: `constructor`, `toString` or `__proto__` are keys like any other, so presence
+ * is Object.hasOwn, never `in`, and every key of the result its own property (model/dict).
+ */
 export function diffTags(olds: Record<string, string> | undefined, news: Record<string, string> | undefined): TagChanges {
   const o = olds ?? {};
   const n = news ?? {};
-  const set: Record<string, string> = {};
-  for (const [k, v] of Object.entries(n)) if (o[k] !== v) set[k] = v;
-  const remove = Object.keys(o).filter((k) => !(k in n)).sort();
+  const set = plainMap(Object.entries(n).filter(([k, v]) => own(o, k) !== v));
+  const remove = Object.keys(o).filter((k) => !Object.hasOwn(n, k)).sort();
   return { set, remove };
 }
 

@@ -10,6 +10,7 @@ import { connectorProfileFailures } from "./connector-profiles";
 import type { ConnectorProfileCatalog } from "./connector-profile-catalog";
 import { isUnknown } from "./unknown";
 import { warn } from "./warnings";
+import { bound, boundList } from "../../model/bounded";
 
 export type { CheckFailure } from "./types";
 export { UNKNOWN, isUnknown, containsUnknown } from "./unknown";
@@ -48,5 +49,17 @@ export async function checkIntegration(inputs: Record<string, unknown>, ctx: Che
   }
   const sourceValid = !failures.some((f) => f.property === "region" || f.property.startsWith(SOURCE));
   if (sourceValid) failures.push(...(await connectorProfileFailures(inputs, ctx, ctx.connectorProfiles)));
-  return failures;
+  return boundFailures(failures);
+}
+
+/** More failures than this are summarised in one last line: 5,000 bad tags are one problem repeated. */
+export const MAX_FAILURES = 100;
+
+/** Each reason and path at most MESSAGE_LIMIT characters; at most MAX_FAILURES failures and a count of the rest. */
+export function boundFailures(failures: CheckFailure[]): CheckFailure[] {
+  const bounded = failures.map((f) => ({ property: bound(f.property, 256), reason: bound(f.reason) }));
+  return boundList(bounded, MAX_FAILURES, (n) => ({
+    property: bounded[MAX_FAILURES].property,
+    reason: `and ${n} more failure${n > 1 ? "s" : ""} like the ones above (${MAX_FAILURES} shown)`,
+  }));
 }

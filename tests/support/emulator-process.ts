@@ -11,6 +11,8 @@ export interface CliProcess {
   child: ChildProcess;
   /** Everything printed to stdout so far. */
   output(): string;
+  /** Everything printed to stderr so far. */
+  errors(): string;
   /** Resolves with the URL once the CLI has printed it, or rejects if the process ends first. */
   url: Promise<string>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -37,5 +39,5 @@ export function runCli(args: string[]): CliProcess {
     void exited.then(({ code }) => reject(new Error(`CLI exited (${code}) before listening: ${stderr}`)));
   });
   url.catch(() => undefined);
-  return { child, output: () => stdout, url, exited };
+  return { child, output: () => stdout, errors: () => stderr, url, exited };
 }

@@ -23,3 +23,23 @@ describe("tag diff: the fewest tag calls", () => {
     assert.deepEqual(diffTags({ b: "2", a: "1" }, undefined), { set: {}, remove: ["a", "b"] });
   });
 });
+
+describe("tag diff: keys named like JavaScript built-ins are ordinary keys", () => {
+  const builtins = ["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__", "isPrototypeOf", "__defineGetter__"];
+  const tagsOf = (entries: [string, string][]) => {
+    const out: Record<string, string> = {};
+    for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    return out;
+  };
+  for (const key of builtins) {
+    it(`removing the tag "${key}" is an UntagResource of it`, () => {
+      assert.deepEqual(diffTags(tagsOf([[key, "v"], ["keep", "1"]]), { keep: "1" }).remove, [key]);
+    });
+    it(`adding the tag "${key}" is a TagResource of it, and keeping it is no change`, () => {
+      const added = diffTags({}, tagsOf([[key, "v"]]));
+      assert.deepEqual(Object.entries(added.set), [[key, "v"]]);
+      assert.ok(Object.hasOwn(added.set, key));
+      assert.equal(hasTagChanges(diffTags(tagsOf([[key, "v"]]), tagsOf([[key, "v"]]))), false);
+    });
+  }
+});

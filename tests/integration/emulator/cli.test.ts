@@ -55,6 +55,20 @@ describe("emulator: customer-profiles-emulator CLI", () => {
     assert.match(cli.output(), /Stopped on SIGINT/);
   });
 
+  it("a wildcard bind address prints a warning and the addresses it is reachable at", async () => {
+    const cli = runCli(["--host", "0.0.0.0"]);
+    try {
+      const url = await cli.url;
+      assert.match(cli.output(), /listening on http:\/\/127\.0\.0\.1:\d+ \(bound to 0\.0\.0\.0: all interfaces\)/);
+      const port = new URL(url).port;
+      await new Promise((r) => setTimeout(r, 100));
+      assert.match(cli.errors(), new RegExp(`WARNING: listening on all interfaces \\(0\\.0\\.0\\.0:${port}\\).*Reachable at: .*127\\.0\\.0\\.1:${port}`));
+    } finally {
+      cli.child.kill("SIGTERM");
+    }
+    assert.equal((await cli.exited).code, 0);
+  });
+
   it("rejects an unknown option with the usage and exit code 2", () => {
     const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", CLI_SOURCE, "--prot", "1"], { encoding: "utf8" });
     assert.equal(r.status, 2);

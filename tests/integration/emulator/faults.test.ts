@@ -129,7 +129,7 @@ describe("emulator: fault injection", () => {
   it("PUT /_emulator/faults sets the same faults over HTTP", async () => {
     await connectEmulator(aws.emulator.url).setFaults({ seed: 1, rules: [{ operation: "PutIntegration", throttleRate: 1 }] });
     await expectServiceError(put("u1"), ThrottlingException, 429);
-    const bad = await rawRequest(aws.emulator.url, { method: "PUT", path: "/_emulator/faults", body: JSON.stringify({ rules: [{ errorRate: -1 }] }) });
+    const bad = await rawRequest(aws.emulator.url, { method: "PUT", path: "/_emulator/faults", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ rules: [{ errorRate: -1 }] }) });
     assert.equal(bad.status, 400);
     assert.match(JSON.parse(bad.body).message, /errorRate/);
   });

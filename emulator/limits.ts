@@ -1,0 +1,146 @@
+/**
+ * The endpoint's front-door bounds: how much a request may send, how long it may take to send it,
+ * how many connections may be open, how deep its JSON may nest; and which Host and Origin it may
+ * come with. All are applied before authentication, so an unsigned request costs no more than a
+ * signed one.
+ */
+import type * as http from "node:http";
+import * as os from "node:os";
+
+export interface Limits {
+  /**
+   * Request bodies above this are refused with 413 while they are read. Customer Profiles and
+   * AppFlow publish no request-payload quota that we found (their quota pages list rates and
+   * resource counts); the largest member their models allow is a few hundred KB (a FlowDefinition
+   * is far smaller), so 1 MiB leaves room for every valid request and bounds what one request
+   * costs. AWS's own front doors refuse larger payloads the same way: API Gateway's documented
+   * quota is 10 MB (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html).
+   */
+  maxBodyBytes: number;
+  /** Deeper JSON is a 400 SerializationException; the models nest members about a dozen deep. */
+  maxJsonDepth: number;
+  /** Time to receive the request headers (slow-loris connections are closed after it). */
+  headersTimeoutMs: number;
+  /** Time to receive a whole request. */
+  requestTimeoutMs: number;
+  /** Connections beyond this are closed as they are accepted. */
+  maxConnections: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxBodyBytes: 1024 * 1024,
+  maxJsonDepth: 64,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 60_000,
+  maxConnections: 256,
+};
+
+export type BodyResult = { kind: "ok"; body: Buffer } | { kind: "too-large"; received: number; declared?: number } | { kind: "aborted"; received: number };
+
+/** Reads a body up to `max` bytes; stops reading as soon as it is known to be too large. */
+export function readBodyLimited(req: http.IncomingMessage, max: number): Promise<BodyResult> {
+  const declared = req.headers["content-length"] === undefined ? undefined : Number(req.headers["content-length"]);
+  if (declared !== undefined && Number.isFinite(declared) && declared > max) {
+    return Promise.resolve({ kind: "too-large", received: 0, declared });
+  }
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let settled = false;
+    const settle = (r: BodyResult) => {
+      if (settled) return;
+      settled = true;
+      req.off("data", onData);
+      resolve(r);
+    };
+    const onData = (c: Buffer) => {
+      received += c.length;
+      if (received > max) {
+        req.pause();
+        settle({ kind: "too-large", received });
+        return;
+      }
+      chunks.push(c);
+    };
+    req.on("data", onData);
+    req.on("end", () => settle({ kind: "ok", body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) }));
+    req.on("aborted", () => settle({ kind: "aborted", received }));
+    req.on("error", () => settle({ kind: "aborted", received }));
+    req.on("close", () => settle({ kind: "aborted", received }));
+  });
+}
+
+/** Whether JSON text nests deeper than `max` (strings skipped), found in one pass without parsing. */
+export function jsonDepthExceeds(body: Buffer, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped byte
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+const WILDCARDS = new Set(["0.0.0.0", "::", "[::]", ""]);
+
+export function isWildcard(host: string): boolean {
+  return WILDCARDS.has(host);
+}
+
+/** The addresses a wildcard bind is reachable at, for the banner and the Host check. */
+export function interfaceAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((a): a is os.NetworkInterfaceInfo => !!a)
+    .map((a) => a.address);
+}
+
+function hostName(hostHeader: string): string {
+  const h = hostHeader.trim().toLowerCase();
+  if (h.startsWith("[")) return h.slice(1, h.indexOf("]") < 0 ? undefined : h.indexOf("]"));
+  const colon = h.lastIndexOf(":");
+  return colon >= 0 && h.indexOf(":") === colon ? h.slice(0, colon) : h;
+}
+
+/**
+ * DNS rebinding and cross-site requests: a web page can make the browser send requests to the
+ * endpoint, under the page's own host name (rebinding) or with the page's Origin. Only the names
+ * this endpoint is reached by locally pass; a browser's Origin must be the endpoint's own.
+ */
+export class HostPolicy {
+  private readonly names: Set<string>;
+
+  constructor(bindHost: string, extra: string[] = []) {
+    const names = ["localhost", "127.0.0.1", "::1", ...extra];
+    if (isWildcard(bindHost)) names.push(...interfaceAddresses(), os.hostname());
+    else names.push(bindHost);
+    this.names = new Set(names.map((n) => hostName(n.includes(":") && !n.startsWith("[") ? `[${n}]` : n)));
+  }
+
+  /** Why a request is refused, or undefined when it may proceed. */
+  refusal(headers: http.IncomingHttpHeaders): string | undefined {
+    const host = headers.host;
+    if (!host || !this.names.has(hostName(host))) {
+      return `Host ${JSON.stringify((host ?? "").slice(0, 100))} is not a name this endpoint is served under (${[...this.names].slice(0, 6).join(", ")}…).`;
+    }
+    const origin = headers.origin;
+    if (origin !== undefined) {
+      let originHost: string | undefined;
+      try {
+        originHost = new URL(origin).host;
+      } catch {
+        originHost = undefined;
+      }
+      if (originHost === undefined || originHost.toLowerCase() !== host.trim().toLowerCase()) {
+        return `Cross-origin request from ${JSON.stringify(origin.slice(0, 100))} refused: the endpoint serves local tools, not web pages.`;
+      }
+    }
+    return undefined;
+  }
+}
