@@ -261,13 +261,18 @@ export function packedRelease(release: { tag: string; commit: string }): Promise
 }
 
 async function buildRelease(release: { tag: string; commit: string }): Promise<ReleaseSources> {
-  let commit = "";
-  for (const ref of [release.tag, release.commit]) {
-    const r = await run("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd: REPO_ROOT });
-    if (r.code === 0) {
-      commit = r.stdout.trim();
-      break;
+  const resolve = async (): Promise<string> => {
+    for (const ref of [release.tag, release.commit]) {
+      const r = await run("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd: REPO_ROOT });
+      if (r.code === 0) return r.stdout.trim();
     }
+    return "";
+  };
+  let commit = await resolve();
+  if (commit !== release.commit) {
+    // A clone made without tags or shallow: ask its origin for the commit (ignored when there is none).
+    await run("git", ["fetch", "--quiet", "origin", release.commit], { cwd: REPO_ROOT });
+    commit = await resolve();
   }
   if (commit !== release.commit) {
     throw new Error(
