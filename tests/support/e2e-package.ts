@@ -107,7 +107,8 @@ export function packedPackage(): Promise<PackedPackage> {
     await buildIfStale();
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "pcpi-pack-"));
     try {
-      const r = await runOrThrow("npm", ["pack", "--json", "--pack-destination", scratch], { cwd: REPO_ROOT });
+      // buildIfStale built dist/ just now: skip the prepare script's second build.
+      const r = await runOrThrow("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], { cwd: REPO_ROOT });
       const [{ filename }] = JSON.parse(r.stdout) as { filename: string }[];
       const bytes = fs.readFileSync(path.join(scratch, filename));
       const hash = sha256(bytes);
