@@ -153,7 +153,9 @@ describe("The examples, deployed by the real pulumi CLI to the local endpoint", 
     });
 
     for (const [example, declared] of Object.entries(EXAMPLES) as [ExampleName, Declared[]][]) {
-      it(`examples/${example}: npm run example:install -- ${example}, then pulumi up and destroy in the folder`, async () => {
+      it(`examples/${example}: npm run example:install -- ${example}, then pulumi up and destroy in the folder`, async function () {
+        // A cold npm install of the example and a type-checked program run: minutes on a busy machine.
+        this.timeout(3 * E2E_TEST_TIMEOUT);
         const dir = path.join(clone, "examples", example);
         await runOrThrow("npm", ["run", "example:install", "--", example], { cwd: clone });
         const installed = JSON.parse(fs.readFileSync(path.join(dir, "node_modules", "pulumi-customer-profiles-integration", "package.json"), "utf8"));

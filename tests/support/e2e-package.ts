@@ -107,7 +107,8 @@ export function packedPackage(): Promise<PackedPackage> {
     await buildIfStale();
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "pcpi-pack-"));
     try {
-      const r = await runOrThrow("npm", ["pack", "--json", "--pack-destination", scratch], { cwd: REPO_ROOT });
+      // buildIfStale built dist/ just now: skip the prepare script's second build.
+      const r = await runOrThrow("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], { cwd: REPO_ROOT });
       const [{ filename }] = JSON.parse(r.stdout) as { filename: string }[];
       const bytes = fs.readFileSync(path.join(scratch, filename));
       const hash = sha256(bytes);
@@ -261,13 +262,18 @@ export function packedRelease(release: { tag: string; commit: string }): Promise
 }
 
 async function buildRelease(release: { tag: string; commit: string }): Promise<ReleaseSources> {
-  let commit = "";
-  for (const ref of [release.tag, release.commit]) {
-    const r = await run("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd: REPO_ROOT });
-    if (r.code === 0) {
-      commit = r.stdout.trim();
-      break;
+  const resolve = async (): Promise<string> => {
+    for (const ref of [release.tag, release.commit]) {
+      const r = await run("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd: REPO_ROOT });
+      if (r.code === 0) return r.stdout.trim();
     }
+    return "";
+  };
+  let commit = await resolve();
+  if (commit !== release.commit) {
+    // A clone made without tags or shallow: ask its origin for the commit (ignored when there is none).
+    await run("git", ["fetch", "--quiet", "origin", release.commit], { cwd: REPO_ROOT });
+    commit = await resolve();
   }
   if (commit !== release.commit) {
     throw new Error(
