@@ -8,11 +8,8 @@ import { isNotFound, ProviderError, type CallContext } from "./errors";
 import { customerProfilesModel } from "../model/generated/customer-profiles";
 import { send, type SdkClient } from "./send";
 import { sensitiveValues } from "./sensitive";
+import { appflowSdk as afSdk, customerProfilesSdk as cpSdk } from "./sdk-modules";
 
-type Cp = typeof import("@aws-sdk/client-customer-profiles");
-type Af = typeof import("@aws-sdk/client-appflow");
-const cpSdk = (): Cp => require("@aws-sdk/client-customer-profiles");
-const afSdk = (): Af => require("@aws-sdk/client-appflow");
 
 export type IntegrationRecord = Record<string, unknown>;
 type Ids = { domainName: string; uri: string };

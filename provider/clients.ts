@@ -7,6 +7,7 @@
 import type { CustomerProfilesClient } from "@aws-sdk/client-customer-profiles";
 import type { AppflowClient } from "@aws-sdk/client-appflow";
 import type { STSClient } from "@aws-sdk/client-sts";
+import { appflowSdk, customerProfilesSdk, stsSdk } from "./sdk-modules";
 import { timeouts } from "./config";
 import { maxAttemptsSetting, retryStrategy } from "./retry";
 import { send, type SdkClient } from "./send";
@@ -26,6 +27,12 @@ const created: { destroy(): void }[] = [];
 function track<T extends { destroy(): void }>(client: T): T {
   created.push(client);
   return client;
+}
+
+/** A client made on first use and tracked, so that resetClients can destroy it. */
+function onFirstUse<T extends { destroy(): void }>(make: () => T): () => T {
+  let client: T | undefined;
+  return () => (client ??= track(make()));
 }
 
 function commonConfig(region: string, profile: string | undefined) {
@@ -52,36 +59,16 @@ export function clientsFor(region: string, profile?: string): AwsClients {
   const key = `${region}\u0000${profile ?? ""}`;
   let clients = cache.get(key);
   if (clients) return clients;
-  let cp: CustomerProfilesClient | undefined;
-  let af: AppflowClient | undefined;
-  let sts: STSClient | undefined;
   let account: Promise<string> | undefined;
+  const config = () => commonConfig(region, profile);
   clients = {
     region,
-    customerProfiles: () => {
-      if (!cp) {
-        const { CustomerProfilesClient } = require("@aws-sdk/client-customer-profiles");
-        cp = track(new CustomerProfilesClient(commonConfig(region, profile)) as CustomerProfilesClient);
-      }
-      return cp;
-    },
-    appflow: () => {
-      if (!af) {
-        const { AppflowClient } = require("@aws-sdk/client-appflow");
-        af = track(new AppflowClient(commonConfig(region, profile)) as AppflowClient);
-      }
-      return af;
-    },
-    sts: () => {
-      if (!sts) {
-        const { STSClient } = require("@aws-sdk/client-sts");
-        sts = track(new STSClient(commonConfig(region, profile)) as STSClient);
-      }
-      return sts;
-    },
+    customerProfiles: onFirstUse(() => new (customerProfilesSdk().CustomerProfilesClient)(config())),
+    appflow: onFirstUse(() => new (appflowSdk().AppflowClient)(config())),
+    sts: onFirstUse(() => new (stsSdk().STSClient)(config())),
     accountId: () => {
       if (!account) {
-        const { GetCallerIdentityCommand } = require("@aws-sdk/client-sts") as typeof import("@aws-sdk/client-sts");
+        const { GetCallerIdentityCommand } = stsSdk();
         // Every resource created at once waits on this one call.
         account = send<{ Account?: string }>(clients!.sts() as unknown as SdkClient, new GetCallerIdentityCommand({}), {
           service: "STS",

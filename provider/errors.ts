@@ -37,6 +37,10 @@ export interface CallContext {
   sensitive?: string[];
 }
 
+/**
+ * Each service's IAM action prefix, which is also its endpoint host prefix: the models give the
+ * same name as `signingName` and `endpointPrefix` (profile, appflow, sts; model/generated/*.ts).
+ */
 const IAM_PREFIX: Record<CallContext["service"], string> = {
   "Customer Profiles": "profile",
   AppFlow: "appflow",
@@ -49,17 +53,11 @@ const ENDPOINT_ENV: Record<CallContext["service"], string> = {
   STS: "AWS_ENDPOINT_URL_STS",
 };
 
-const HOST_PREFIX: Record<CallContext["service"], string> = {
-  "Customer Profiles": "profile",
-  AppFlow: "appflow",
-  STS: "sts",
-};
-
 export function endpointOf(ctx: Pick<CallContext, "service" | "region">): string {
   return (
     process.env[ENDPOINT_ENV[ctx.service]] ||
     process.env.AWS_ENDPOINT_URL ||
-    `https://${HOST_PREFIX[ctx.service]}.${ctx.region}.amazonaws.com`
+    `https://${IAM_PREFIX[ctx.service]}.${ctx.region}.amazonaws.com`
   );
 }
 

@@ -30,24 +30,31 @@ async function attemptsOf(client: SdkClient): Promise<number> {
   return typeof m === "function" ? m() : m ?? 1;
 }
 
-export async function send<T>(client: SdkClient, command: unknown, ctx: CallContext): Promise<T> {
+/**
+ * Runs `ask` with a signal that aborts after `ms`; the result then rejects with `expired()`. The
+ * deadline settles first and aborts second: an aborted call rejects at once, and the deadline is
+ * the truer reason. The one whole-call deadline of the provider (AWS calls, connector-profile lookups).
+ */
+export function withDeadline<T>(ms: number, expired: () => Error, ask: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const err = expired();
+      reject(err);
+      controller.abort(err);
+    }, ms);
+  });
+  return Promise.race([ask(controller.signal), deadline]).finally(() => clearTimeout(timer));
+}
+
+export async function send<T>(client: SdkClient, command: unknown, ctx: CallContext): Promise<T> {
   try {
     const deadlineMs = callDeadlineMs(await attemptsOf(client));
-    const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        const err = Object.assign(new Error(`no answer within ${deadlineMs} ms, all attempts included`), {
-          name: "CallDeadlineExceeded",
-        });
-        controller.abort(err);
-        reject(err);
-      }, deadlineMs);
-    });
-    return (await Promise.race([client.send(command, { abortSignal: controller.signal }), expired])) as T;
+    const expired = () =>
+      Object.assign(new Error(`no answer within ${deadlineMs} ms, all attempts included`), { name: "CallDeadlineExceeded" });
+    return (await withDeadline(deadlineMs, expired, (abortSignal) => client.send(command, { abortSignal }))) as T;
   } catch (err) {
     throw explain(err, ctx);
-  } finally {
-    clearTimeout(timer);
   }
 }

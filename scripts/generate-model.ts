@@ -160,6 +160,8 @@ export function docText(html: string | undefined): string[] {
     .replace(/\s+/g, " ")
     .replace(/<a [^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/g, (_, href: string, label: string) => `[${label.trim()}](${href})`)
     .replace(/<\/?code>/g, "`")
+    .replace(/<li>\s*<p>/g, "<li>")
+    .replace(/<\/p>\s*<\/li>/g, "</li>")
     .replace(/<li>/g, "\n- ")
     .replace(/<\/(p|ul|ol|li)>|<(p|ul|ol)>|<br\s*\/?>/g, "\n")
     .replace(/<[^>]+>/g, "")
@@ -170,10 +172,14 @@ export function docText(html: string | undefined): string[] {
     .replace(/@/g, "\\@")
     .replace(/([{}])/g, "\\$1");
   const lines: string[] = [];
+  let inList = false;
   for (const para of text.split("\n").map((l) => l.replace(/ +/g, " ").trim())) {
     if (!para) continue;
-    if (lines.length && !para.startsWith("- ") && !lines[lines.length - 1].startsWith("- ")) lines.push("");
-    lines.push(...wrap(para, 100));
+    const item = para.startsWith("- ");
+    // A blank line between paragraphs, and around a list, not between its items.
+    if (lines.length && !(item && inList)) lines.push("");
+    inList = item;
+    lines.push(...wrap(para, 100).map((l, i) => (item && i > 0 ? `  ${l}` : l)));
   }
   return lines;
 }

@@ -3,11 +3,9 @@
  * clients, so endpoints, credentials and the stack's aws:profile are the ones every other call uses.
  */
 import { clientsFor } from "../clients";
+import { appflowSdk } from "../sdk-modules";
 import type { ConnectorProfileInfo, ConnectorProfileSource, ProfileScope } from "./connector-profile-catalog";
 
-type Af = typeof import("@aws-sdk/client-appflow");
-// Required lazily: a preview without flows never loads AppFlow.
-const afSdk = (): Af => require("@aws-sdk/client-appflow");
 
 /** A listing is for a failure message; more pages than this adds calls and no help. */
 const MAX_LISTING_PAGES = 3;
@@ -18,7 +16,7 @@ async function describePages(
   signal: AbortSignal,
   maxPages: number,
 ): Promise<ConnectorProfileInfo[]> {
-  const { DescribeConnectorProfilesCommand } = afSdk();
+  const { DescribeConnectorProfilesCommand } = appflowSdk();
   const client = clientsFor(scope.region, scope.profile).appflow();
   const out: ConnectorProfileInfo[] = [];
   let nextToken: string | undefined;

@@ -7,6 +7,8 @@
  *   and "could not tell" included, so a preview of an unchanged stack asks nothing again;
  * - every call has a deadline, so an endpoint that never answers delays check, never hangs it.
  */
+import { withDeadline } from "../send";
+
 export interface ConnectorProfileInfo {
   connectorProfileName: string;
   connectorType: string;
@@ -129,15 +131,6 @@ export class ConnectorProfileCatalog {
   }
 
   private withDeadline<T>(ask: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        // Settle first: an aborted call rejects at once, and the deadline is the truer reason.
-        reject(new DeadlineExceeded(this.timeoutMs));
-        controller.abort();
-      }, this.timeoutMs);
-    });
-    return Promise.race([ask(controller.signal), deadline]).finally(() => clearTimeout(timer));
+    return withDeadline(this.timeoutMs, () => new DeadlineExceeded(this.timeoutMs), ask);
   }
 }

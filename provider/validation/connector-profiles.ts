@@ -19,7 +19,7 @@ import {
   type TypeListing,
 } from "./connector-profile-catalog";
 import { appflowConnectorProfiles } from "./appflow-connector-profiles";
-import { isUnknown } from "./unknown";
+import { str } from "./unknown";
 import { warn } from "./warnings";
 import type { CheckFailure } from "./types";
 
@@ -36,10 +36,6 @@ export function defaultConnectorProfileCatalog(): ConnectorProfileCatalog {
 /** Forget everything AppFlow said (tests that change endpoints or profiles between cases). */
 export function resetConnectorProfileCatalog(): void {
   shared = undefined;
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === "string" && !isUnknown(v) ? v : undefined;
 }
 
 function field(v: unknown, key: string): unknown {

@@ -13,7 +13,8 @@
 import { OBJECT_TYPE_NAMES_EVENT_TYPES } from "./event-types";
 import { connectorByKey, needsConnectorProfile, sourceConnector, type SourceConnector } from "./connectors";
 import { LENGTH_PROPERTIES, taskTypeRules } from "./task-types";
-import { isUnknown } from "./unknown";
+import { isUnknown, str } from "./unknown";
+import { isPlainObject } from "../../model/visit";
 import { parseScheduleExpression } from "./schedule-expression";
 import type { CheckFailure } from "./types";
 
@@ -48,11 +49,7 @@ const keyPath = (path: string, key: string) => `${path}[${JSON.stringify(key)}]`
 
 /** A known object; undefined for anything else, including the unknown sentinel. */
 function obj(v: unknown): Obj | undefined {
-  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Obj) : undefined;
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === "string" && !isUnknown(v) ? v : undefined;
+  return isPlainObject(v) ? v : undefined;
 }
 
 /** Set in the program, known or not. */

@@ -8,6 +8,11 @@ export function isUnknown(v: unknown): boolean {
   return v === UNKNOWN;
 }
 
+/** The value if it is a known string: not another type, and not still unknown at preview. */
+export function str(v: unknown): string | undefined {
+  return typeof v === "string" && !isUnknown(v) ? v : undefined;
+}
+
 /** True if the value, or anything inside it, is still unknown. */
 export function containsUnknown(v: unknown): boolean {
   if (isUnknown(v)) return true;

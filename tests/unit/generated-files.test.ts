@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { drift } from "../../scripts/generate-model";
+import { docText, drift } from "../../scripts/generate-model";
 import { modelsDirOrSkip } from "./models-dir";
 
 /**
@@ -13,5 +13,17 @@ describe("the generated files", function () {
   it("are exactly what npm run generate makes of ../shared/aws-models", function () {
     const dir = modelsDirOrSkip(this);
     assert.deepEqual(drift(dir), [], "run `npm run generate` and commit the result");
+  });
+
+  it("turn botocore's HTML documentation into plain TSDoc text that cannot end the comment", () => {
+    assert.deepEqual(docText("<p>The <code>FlowName</code> &amp; more.</p> <p>See <a href=\"https://docs.aws.amazon.com/x\">the guide</a>.</p>"), [
+      "The `FlowName` & more.",
+      "",
+      "See [the guide](https://docs.aws.amazon.com/x).",
+    ]);
+    assert.deepEqual(docText("<p>One of:</p><ul><li><p>A</p></li><li>B</li></ul>"), ["One of:", "", "- A", "- B"]);
+    const hostile = docText("<p>ends */ here, tags @param {x}</p>").join("\n");
+    assert.ok(!hostile.includes("*/") && !/(^|[^\\])@/.test(hostile) && !/(^|[^\\])\{/.test(hostile), hostile);
+    assert.deepEqual(docText(undefined), []);
   });
 });
