@@ -75,5 +75,5 @@ export function operations(h: EmulatorHandle): string[] {
 
 export const WRITE_OPERATIONS = new Set([
   "PutIntegration", "DeleteIntegration", "TagResource", "UntagResource", "CreateDomain", "DeleteDomain",
-  "PutProfileObjectType", "DeleteProfileObjectType", "CreateConnectorProfile", "DeleteConnectorProfile", "DeleteFlow",
+  "PutProfileObjectType", "DeleteProfileObjectType", "CreateConnectorProfile", "DeleteConnectorProfile", "UpdateFlow", "DeleteFlow",
 ]);
