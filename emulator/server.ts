@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { awsValidationMessage, validate } from "../model/validate";
 import { authError, isAuthFailure, readSigningScope, SignatureVerifier, type Credentials, type SigningScope } from "./auth";
-import { bound } from "../model/bounded";
+import { bound, SERVICE_MESSAGE_LIMIT } from "../model/bounded";
 import { ServiceError } from "./errors";
 import { checkFaultConfig, FaultInjector } from "./faults";
 import { cleanTempFiles, decodeImage, loadState, saveState, StateFileError } from "./persistence";
@@ -274,8 +274,9 @@ export class EmulatorServer {
     }
     const requestId = randomUUID();
     const fail = (operation: string, e: ServiceError, input?: Record<string, unknown>): Outcome => {
-      // A value the client sent is echoed at most MESSAGE_LIMIT characters (model/bounded.ts).
-      const err = new ServiceError(e.code, bound(e.message), e.status);
+      // A message never grows with the request: values are echoed up to validate.ts's MAX_ECHOED_CHARS,
+      // the whole message up to SERVICE_MESSAGE_LIMIT (model/bounded.ts).
+      const err = new ServiceError(e.code, bound(e.message, SERVICE_MESSAGE_LIMIT), e.status);
       return {
         service,
         operation,

@@ -6,9 +6,23 @@
 export const MESSAGE_LIMIT = 1024;
 
 export function bound(text: string, limit: number = MESSAGE_LIMIT): string {
+  // Characters are code points: a cut never splits a surrogate pair, and the count is what a reader sees.
   if (text.length <= limit) return text;
-  return `${text.slice(0, limit)}… (${text.length - limit} more characters)`;
+  const step = (i: number) => (text.codePointAt(i)! > 0xffff ? 2 : 1);
+  let end = 0;
+  for (let n = 0; end < text.length && n < limit; n++) end += step(end);
+  if (end >= text.length) return text;
+  let rest = 0;
+  for (let i = end; i < text.length; i += step(i)) rest++;
+  return `${text.slice(0, end)}… (${rest} more characters)`;
 }
+
+/**
+ * The bound on a whole error message the local endpoint answers with: room for a few values
+ * echoed whole up to validate.ts's MAX_ECHOED_CHARS (AWS echoes long values whole), while a
+ * message can never grow with the size of the request.
+ */
+export const SERVICE_MESSAGE_LIMIT = 8 * 1024;
 
 /** At most `limit` items of a list, and a last line saying how many were left out. */
 export function boundList<T>(items: T[], limit: number, more: (n: number) => T): T[] {

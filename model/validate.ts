@@ -4,6 +4,7 @@
  * The provider's preview checks and the local endpoint both call this, so the two can never
  * disagree about what the API accepts.
  */
+import { bound } from "./bounded";
 import type { ServiceModel, Shape } from "./types";
 import { compilePattern } from "./pattern";
 import { lowerFirst, memberOf, shapeOf, visitShape } from "./visit";
@@ -244,10 +245,7 @@ export function formatAwsValue(value: unknown): string {
       seen.delete(v);
     }
   };
-  const text = render(value);
-  const chars = [...text];
-  if (chars.length <= MAX_ECHOED_CHARS) return text;
-  return `${chars.slice(0, MAX_ECHOED_CHARS).join("")}...(${chars.length - MAX_ECHOED_CHARS} more characters)`;
+  return bound(render(value), MAX_ECHOED_CHARS);
 }
 
 /**

@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import fc from "fast-check";
 import { awsValidationMessage, formatAwsValue, MAX_ECHOED_CHARS, type Violation } from "../../model/validate";
 
-const MARKER = /\.\.\.\((\d+) more characters\)$/;
+const MARKER = /… \((\d+) more characters\)$/;
 const codePoints = (s: string) => [...s].length;
 
 /** How AWS writes values into "Value '...' at 'path'": Java's toString, bounded. */
@@ -34,7 +34,7 @@ describe("AWS validation messages: how values are echoed", () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 4 }), fc.nat(5000), (v, pad) => {
         const out = formatAwsValue([v, "x".repeat(pad)]);
-        assert.ok(codePoints(out) <= MAX_ECHOED_CHARS + "...(9999999 more characters)".length, String(codePoints(out)));
+        assert.ok(codePoints(out) <= MAX_ECHOED_CHARS + "… (9999999 more characters)".length, String(codePoints(out)));
       }),
       { numRuns: 50 },
     );

@@ -79,7 +79,7 @@ describe("emulator: validation from the model", () => {
       BadRequestException,
       400,
     );
-    assert.equal(err.message, `1 validation error detected: Value '${"u".repeat(2048)}...(2952 more characters)' at 'uri' failed to satisfy constraint: Member must have length less than or equal to 255`);
+    assert.equal(err.message, `1 validation error detected: Value '${"u".repeat(2048)}… (2952 more characters)' at 'uri' failed to satisfy constraint: Member must have length less than or equal to 255`);
   });
 
   it("reports several violations at once, and a URI label by its member name", async () => {
