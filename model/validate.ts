@@ -209,9 +209,18 @@ export function formatAwsPath(path: PathSegment[]): string {
  * AWS's message for a failed request: "1 validation error detected: Value 'x' at 'path' failed to
  * satisfy constraint: ...". Values inside sensitive shapes are not echoed, as the services do.
  */
+/** A value as text even when its keys are built-in names ({"toString": "x"} makes String() throw). */
+function displayed(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 export function awsValidationMessage(violations: Violation[]): string {
   const shown = violations.slice(0, 10).map((v) => {
-    const val = v.sensitive || v.value === undefined ? "" : `Value '${String(v.value)}' `;
+    const val = v.sensitive || v.value === undefined ? "" : `Value '${displayed(v.value)}' `;
     const at = `at '${formatAwsPath(v.path)}'`;
     return v.rule === "required" ? `Value null ${at} failed to satisfy constraint: ${v.constraint}` : `${val}${at} failed to satisfy constraint: ${v.constraint}`;
   });
