@@ -5,7 +5,8 @@
  *                            [--flow-definition-conflict conflict|upsert]
  *
  * Runs the endpoint in the foreground and prints the environment that points the AWS SDKs and
- * CLIs at it. SIGINT/SIGTERM close the server and flush state before exiting.
+ * CLIs at it. SIGINT/SIGTERM close the server before exiting; every write was saved when it was
+ * answered. `--host 0.0.0.0` (or `::`) warns that every interface is listening.
  */
 import { startEmulator } from "./index";
 import { interfaceAddresses, isWildcard } from "./limits";

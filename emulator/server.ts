@@ -361,7 +361,8 @@ export class EmulatorServer {
     if (service.protocol === "query") {
       const call = parseQueryCall(wire);
       if (!call.action) return { error: new ServiceError("MissingAction", "Missing Action", 400) };
-      const op = service.model.operations[call.action];
+      // The action is the caller's word: `__proto__` or `constructor` is no operation.
+      const op = Object.hasOwn(service.model.operations, call.action) ? service.model.operations[call.action] : undefined;
       if (!op || call.version !== service.model.metadata.apiVersion) {
         return {
           operation: call.action,

@@ -20,8 +20,11 @@ function encodeToken(lastKey: string): string {
 
 function decodeToken(token: string): string | undefined {
   try {
-    const parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as { after?: unknown };
-    return typeof parsed.after === "string" ? parsed.after : undefined;
+    // The token is the caller's to forge: only an object's own `after` string counts.
+    const parsed: unknown = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
+    if (typeof parsed !== "object" || parsed === null || !Object.hasOwn(parsed, "after")) return undefined;
+    const after = (parsed as { after: unknown }).after;
+    return typeof after === "string" ? after : undefined;
   } catch {
     return undefined;
   }

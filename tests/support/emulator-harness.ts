@@ -155,7 +155,8 @@ export async function signedRequest(
 ): Promise<RawResponse> {
   const target = new URL(emulator.url);
   const [path, query = ""] = req.path.split("?");
-  const queryObject: Record<string, string | string[]> = {};
+  // Query keys are data too (`__proto__`): no prototype for them to collide with.
+  const queryObject: Record<string, string | string[]> = Object.create(null);
   for (const [k, v] of new URLSearchParams(query)) {
     const prev = queryObject[k];
     queryObject[k] = prev === undefined ? v : ([] as string[]).concat(prev, v);

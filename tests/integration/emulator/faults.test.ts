@@ -126,6 +126,14 @@ describe("emulator: fault injection", () => {
     await expectServiceError(aws.customerProfiles.send(new GetDomainCommand({ DomainName: "retail" })), InternalServerException, 500);
   });
 
+  it("a latencyMs above 2^31-1 (which a Node timer would turn into 1 ms) is refused, in process and over HTTP", async () => {
+    assert.throws(() => aws.emulator.setFaults({ rules: [{ latencyMs: 2 ** 31 }] }), /latencyMs must be at most 2147483647/);
+    const res = await rawRequest(aws.emulator.url, { method: "PUT", path: "/_emulator/faults", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ rules: [{ latencyMs: 1e12 }] }) });
+    assert.equal(res.status, 400);
+    assert.match(JSON.parse(res.body).message, /rules\[0\]\.latencyMs must be at most 2147483647/);
+    aws.emulator.setFaults({ rules: [{ latencyMs: 2 ** 31 - 1, operation: "DeleteDomain" }] }); // the largest is accepted
+  });
+
   it("PUT /_emulator/faults sets the same faults over HTTP", async () => {
     await connectEmulator(aws.emulator.url).setFaults({ seed: 1, rules: [{ operation: "PutIntegration", throttleRate: 1 }] });
     await expectServiceError(put("u1"), ThrottlingException, 429);
