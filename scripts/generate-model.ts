@@ -211,7 +211,7 @@ function docComment(lines: string[], indent: string): string {
 type TimestampUse = "written" | "read";
 const TIMESTAMP_TYPE: Record<TimestampUse, string> = { written: "string | number", read: "string" };
 const TIMESTAMP_DOC: Record<TimestampUse, string> = {
-  written: "An ISO-8601 string with an offset (`2027-01-01T00:00:00Z`, `2027-01-01T02:00:00+02:00`) or a number of epoch seconds (`1798761600`), kept as written.",
+  written: "An ISO-8601 string with a zone (`2027-01-01T00:00:00Z`, `2027-01-01T02:00:00+02:00`) or a bare date, or epoch seconds as a number (`1798761600`), the AWS docs' form. Kept as written; a different spelling of the same instant is no change.",
   read: "An ISO-8601 string in UTC, e.g. `2027-01-01T00:00:00.000Z`.",
 };
 

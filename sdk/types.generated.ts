@@ -264,13 +264,13 @@ export interface ScheduledTriggerProperties {
   /**
    * Specifies the scheduled start time for a scheduled-trigger flow.
    *
-   * An ISO-8601 string with an offset (`2027-01-01T00:00:00Z`, `2027-01-01T02:00:00+02:00`) or a number of epoch seconds (`1798761600`), kept as written.
+   * An ISO-8601 string with a zone (`2027-01-01T00:00:00Z`, `2027-01-01T02:00:00+02:00`) or a bare date, or epoch seconds as a number (`1798761600`), the AWS docs' form. Kept as written; a different spelling of the same instant is no change.
    */
   scheduleStartTime?: string | number;
   /**
    * Specifies the scheduled end time for a scheduled-trigger flow.
    *
-   * An ISO-8601 string with an offset (`2027-01-01T00:00:00Z`, `2027-01-01T02:00:00+02:00`) or a number of epoch seconds (`1798761600`), kept as written.
+   * An ISO-8601 string with a zone (`2027-01-01T00:00:00Z`, `2027-01-01T02:00:00+02:00`) or a bare date, or epoch seconds as a number (`1798761600`), the AWS docs' form. Kept as written; a different spelling of the same instant is no change.
    */
   scheduleEndTime?: string | number;
   /**
@@ -283,7 +283,7 @@ export interface ScheduledTriggerProperties {
   /**
    * Specifies the date range for the records to import from the connector in the first flow run.
    *
-   * An ISO-8601 string with an offset (`2027-01-01T00:00:00Z`, `2027-01-01T02:00:00+02:00`) or a number of epoch seconds (`1798761600`), kept as written.
+   * An ISO-8601 string with a zone (`2027-01-01T00:00:00Z`, `2027-01-01T02:00:00+02:00`) or a bare date, or epoch seconds as a number (`1798761600`), the AWS docs' form. Kept as written; a different spelling of the same instant is no change.
    */
   firstExecutionFrom?: string | number;
 }
