@@ -67,6 +67,11 @@ export function emptyCustomerProfilesData(): CustomerProfilesData {
   return { domains: new Map() };
 }
 
+/**
+ * The model's TagMap has at most 50 entries (botocore-customer-profiles-2020-08-15.json, TagMap
+ * max 50; the CloudFormation handler's schema, Tags maxItems 50). Applying it to the merge of a
+ * resource's tags with TagResource's is this endpoint's reading: a resource holds one TagMap.
+ */
 const MAX_TAGS = 50;
 
 /**
