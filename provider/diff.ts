@@ -7,7 +7,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { deepEqual } from "./equality";
 import { ProviderError } from "./errors";
-import { INPUT_KEYS } from "./normalize";
+import { INPUT_KEYS, normalizeInputs } from "./normalize";
 import type { IntegrationInputs, IntegrationOutputs } from "../sdk/types";
 
 /** Outputs that an in-place update never changes. */
@@ -34,19 +34,26 @@ export function requireOlds<T>(olds: T | null | undefined, call: "diff" | "updat
   if (olds === null || olds === undefined || typeof olds !== "object" || Array.isArray(olds)) {
     throw new ProviderError(
       `${call} of integration${id ? ` "${id}"` : ""} got no prior state (${olds === null ? "null" : Array.isArray(olds) ? "a list" : typeof olds}) ` +
-        `to compare with. Run \`pulumi refresh\` to read the integration back into the state, or \`pulumi state delete\` ` +
-        `and \`pulumi import\` it again.`,
+        `to compare with. Run \`pulumi refresh\` to read the integration back into the state; if that does not help, ` +
+        `\`pulumi state delete\` it and set \`adoptExisting: true\` on the resource, so the next \`pulumi up\` takes the ` +
+        `existing integration over (\`pulumi import\` cannot adopt a dynamic provider's resource: pulumi/pulumi#16175).`,
     );
   }
   return olds;
 }
 
+/**
+ * Compares canonical forms (provider/normalize.ts) of the state and the program: check leaves the
+ * program's spelling alone, so the state may hold `1893456000` where a refresh reads back
+ * `2030-01-01T00:00:00.000Z`, or `tags: {}` where the API has none; neither is a change.
+ */
 export function compareIntegration(
   oldState: Partial<IntegrationOutputs> | null | undefined,
-  news: IntegrationInputs,
+  desired: IntegrationInputs,
   newRegion: string,
 ): IntegrationChanges {
-  const olds = requireOlds(oldState, "diff");
+  const olds = normalizeInputs(requireOlds(oldState, "diff") as Record<string, unknown>) as Partial<IntegrationOutputs>;
+  const news = normalizeInputs(desired as unknown as Record<string, unknown>) as unknown as IntegrationInputs;
   const changed: (keyof IntegrationInputs)[] = [];
   const replaces: string[] = [];
   for (const key of INPUT_KEYS) {

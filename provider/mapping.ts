@@ -6,7 +6,7 @@
  * means a member added to the API is mapped the day the model is regenerated.
  */
 import type { ServiceModel } from "../model/types";
-import { lowerFirst, transform, type Transform } from "../model/visit";
+import { isPlainObject, lowerFirst, setOwn, transform, type Transform } from "../model/visit";
 import { customerProfilesModel } from "../model/generated/customer-profiles";
 import type { FlowDefinition, IntegrationInputs, IntegrationOutputs } from "../sdk/types";
 
@@ -14,7 +14,29 @@ const model: ServiceModel = customerProfilesModel;
 
 export { lowerFirst };
 
-/** Program value → API value: structure members by their camelCase names, members the model lacks kept as written. */
+/**
+ * A value without the empty maps and structures in it (an emptied one included), every other key
+ * kept as an own property (a tag called `__proto__` too). The API treats an empty map as absent,
+ * and TagMap has a minimum of one entry, so `tags: {}` is sent as no tags. Check never drops
+ * them from what the program wrote; the request and the diff's canonical form do.
+ */
+export function withoutEmptyMaps(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutEmptyMaps);
+  if (!isPlainObject(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    const y = withoutEmptyMaps(x);
+    if (isPlainObject(y) && Object.keys(y).length === 0) continue;
+    setOwn(out, k, y);
+  }
+  return out;
+}
+
+/**
+ * Program value → API value: structure members by their camelCase names, members the model lacks
+ * kept as written. A timestamp is accepted as a program may write it (an ISO-8601 string with any
+ * offset, or epoch seconds as AWS's docs write it) and sent as a Date, which the SDK serialises.
+ */
 const toApiTransform: Transform<undefined> = {
   mismatched: "keep",
   *members(shape, value) {
@@ -46,7 +68,7 @@ const fromApiTransform: Transform<undefined> = {
 
 /** camelCase program value → the API shape. Members the model lacks are kept as written, so validation can name them. */
 export function toApi(shapeName: string, value: unknown, m: ServiceModel = model): unknown {
-  return transform(m, shapeName, value, toApiTransform, undefined);
+  return transform(m, shapeName, withoutEmptyMaps(value), toApiTransform, undefined);
 }
 
 /** An API shape → the camelCase program value. Members the model lacks are dropped. */

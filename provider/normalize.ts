@@ -1,44 +1,26 @@
 /**
- * The canonical form of an integration's inputs, so that `diff` compares like with like and an
- * unchanged program never shows a phantom change: timestamps in one ISO-8601 spelling (the API
- * keeps seconds), empty maps and lists the API treats as absent dropped, nothing else touched.
+ * The canonical form of an integration's inputs, for `diff` alone: it compares canonical forms of
+ * the state and the program, so an unchanged program never shows a phantom change (the same
+ * instant spelled as epoch seconds, with an offset, or as the API reads it back; an empty map
+ * and no map). Check never returns this: it hands the engine the program's inputs as written.
  */
 import { customerProfilesModel } from "../model/generated/customer-profiles";
-import { setOwn } from "../model/dict";
-import { toApi, fromApi } from "./mapping";
+import { toApi, fromApi, withoutEmptyMaps } from "./mapping";
 import { containsUnknown } from "./validation/unknown";
 import type { IntegrationInputs } from "../sdk/types";
 
 const PUT = customerProfilesModel.operations.PutIntegration.input!;
 
-function dropEmpty(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(dropEmpty);
-  if (v && typeof v === "object") {
-    // Keys may be user data (a tag called __proto__): each is set as an own property, so none is dropped.
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) {
-      const y = dropEmpty(x);
-      if (y === undefined || y === null) continue;
-      if (typeof y === "object" && !Array.isArray(y) && Object.keys(y).length === 0) continue;
-      setOwn(out, k, y);
-    }
-    return out;
-  }
-  return v;
-}
-
 export function normalizeInputs(inputs: Record<string, unknown>): Record<string, unknown> {
-  // Values still unknown at preview pass through untouched; the engine fills them later.
-  if (containsUnknown(inputs)) return dropEmpty(inputs) as Record<string, unknown>;
+  // Values still unknown at preview are compared as written; the engine fills them later.
+  if (containsUnknown(inputs)) return withoutEmptyMaps(inputs) as Record<string, unknown>;
   const { region, ...members } = inputs;
-  const api = toApi(PUT, members) as Record<string, unknown>;
-  const known = fromApi(PUT, api) as Record<string, unknown>;
-  // fromApi keeps only modelled members; anything else was reported by check and is kept as written.
+  const known = fromApi(PUT, toApi(PUT, members)) as Record<string, unknown>;
+  // fromApi keeps only modelled members; anything else (outputs, adoptExisting) is kept as written.
   const rest: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(members)) if (!Object.hasOwn(known, k)) rest[k] = v;
-  return dropEmpty({ ...rest, ...known, region }) as Record<string, unknown>;
+  return withoutEmptyMaps({ ...rest, ...known, region }) as Record<string, unknown>;
 }
-
 /** The input members of outputs: what `read` hands back as inputs, and what `diff` compares. */
 export const INPUT_KEYS: (keyof IntegrationInputs)[] = [
   "domainName", "uri", "objectTypeName", "objectTypeNames", "tags", "flowDefinition",

@@ -14,7 +14,6 @@ import { compareIntegration, requireOlds, toDiffResult } from "./diff";
 import { ProviderError } from "./errors";
 import { formatId, integrationArn, parseId } from "./ids";
 import { flowDefinitionFromFlow, outputsFromIntegration } from "./mapping";
-import { normalizeInputs } from "./normalize";
 import { buildOutputs, inputsFromOutputs } from "./outputs";
 import { diffTags } from "./tags";
 import { applyTagChanges, deleteIntegration, putNewIntegration, rewriteIntegration } from "./writes";
@@ -79,7 +78,9 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
       failures.push({ property: "region", reason: (err as Error).message });
     }
     failures.push(...(await checkIntegration(inputs, { region, profile: this.settings.profile })));
-    return { inputs: failures.length > 0 ? inputs : normalizeInputs(inputs), failures };
+    // Check accepts a value or refuses it at its path; it never rewrites it. Timestamps are made
+    // what the SDK needs by the request mapping, and diff compares canonical forms.
+    return { inputs, failures };
   }
 
   async diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {

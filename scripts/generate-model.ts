@@ -203,25 +203,37 @@ function docComment(lines: string[], indent: string): string {
   return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ""}`).join("\n")}\n${indent} */\n`;
 }
 
+/**
+ * How a timestamp member is typed: one a program writes takes what check and the request mapping
+ * accept (provider/mapping.ts toApi), an ISO-8601 string or epoch seconds, the form AWS's docs
+ * use; one the provider reads back from the API (GetIntegration's createdAt) is always an ISO string.
+ */
+type TimestampUse = "written" | "read";
+const TIMESTAMP_TYPE: Record<TimestampUse, string> = { written: "string | number", read: "string" };
+const TIMESTAMP_DOC: Record<TimestampUse, string> = {
+  written: "An ISO-8601 string with a zone (`2027-01-01T00:00:00Z`, `2027-01-01T02:00:00+02:00`) or a bare date, or epoch seconds as a number (`1798761600`), the AWS docs' form. Kept as written; a different spelling of the same instant is no change.",
+  read: "An ISO-8601 string in UTC, e.g. `2027-01-01T00:00:00.000Z`.",
+};
+
 /** The TypeScript type of a shape as a program writes it; structures and enums by their model names. */
-function tsType(model: ServiceModel, name: string): string {
+function tsType(model: ServiceModel, name: string, use: TimestampUse = "written"): string {
   const s = model.shapes[name];
   switch (s.type) {
     case "structure":
       return name;
     case "list": {
-      const item = tsType(model, s.member.shape);
+      const item = tsType(model, s.member.shape, use);
       return /^[\w.]+$/.test(item) ? `${item}[]` : `Array<${item}>`;
     }
     case "map": {
       const key = model.shapes[s.key.shape];
-      const value = tsType(model, s.value.shape);
+      const value = tsType(model, s.value.shape, use);
       return key.type === "string" && key.enum ? `{ [K in ${s.key.shape}]?: ${value} }` : `{ [key: string]: ${value} }`;
     }
     case "string":
       return s.enum ? name : "string";
     case "timestamp":
-      return "string";
+      return TIMESTAMP_TYPE[use];
     case "boolean":
       return "boolean";
     case "blob":
@@ -233,9 +245,9 @@ function tsType(model: ServiceModel, name: string): string {
 
 /**
  * One interface per structure: members camelCased, required as the model says, each documented
- * with the member's own text (else its shape's). Timestamps are ISO-8601 strings in a program.
+ * with the member's own text (else its shape's). Timestamps as `use` says (TimestampUse).
  */
-function tsInterface(model: ServiceModel, raw: RawModel, name: string, exportedName: string, intro: string[]): string {
+function tsInterface(model: ServiceModel, raw: RawModel, name: string, exportedName: string, intro: string[], use: TimestampUse = "written"): string {
   const shape = model.shapes[name] as StructureShape;
   const rawShape = raw.shapes[name];
   let out = docComment([...intro, ...docText(rawShape.documentation)].filter((l, i, a) => l || (i > 0 && i < a.length - 1)), "");
@@ -244,9 +256,9 @@ function tsInterface(model: ServiceModel, raw: RawModel, name: string, exportedN
   for (const [member, ref] of Object.entries(shape.members)) {
     const rawMember = rawShape.members[member];
     const doc = docText(rawMember.documentation ?? raw.shapes[ref.shape].documentation);
-    if (model.shapes[ref.shape].type === "timestamp") doc.push(...(doc.length ? [""] : []), "An ISO-8601 string, e.g. `2027-01-01T00:00:00Z`.");
+    if (model.shapes[ref.shape].type === "timestamp") doc.push(...(doc.length ? [""] : []), TIMESTAMP_DOC[use]);
     out += docComment(doc, "  ");
-    out += `  ${lowerFirst(member)}${required.has(member) ? "" : "?"}: ${tsType(model, ref.shape)};\n`;
+    out += `  ${lowerFirst(member)}${required.has(member) ? "" : "?"}: ${tsType(model, ref.shape, use)};\n`;
   }
   return `${out}}\n`;
 }
@@ -263,7 +275,7 @@ function sdkTypes(cp: ServiceModel, raw: RawModel, enums: string[]): string {
   ]);
   out += "\n" + tsInterface(cp, raw, get, get, [
     "The members of a `GetIntegration` response, as a program spells them. The documentation is AWS's.",
-  ]);
+  ], "read");
   for (const name of structures) out += "\n" + tsInterface(cp, raw, name, name, []);
   return out;
 }

@@ -46,13 +46,13 @@ export interface GetIntegrationResponse {
   /**
    * The timestamp of when the domain was created.
    *
-   * An ISO-8601 string, e.g. `2027-01-01T00:00:00Z`.
+   * An ISO-8601 string in UTC, e.g. `2027-01-01T00:00:00.000Z`.
    */
   createdAt: string;
   /**
    * The timestamp of when the domain was most recently edited.
    *
-   * An ISO-8601 string, e.g. `2027-01-01T00:00:00Z`.
+   * An ISO-8601 string in UTC, e.g. `2027-01-01T00:00:00.000Z`.
    */
   lastUpdatedAt: string;
   /** The tags used to organize, track, or control access for this resource. */
@@ -264,15 +264,15 @@ export interface ScheduledTriggerProperties {
   /**
    * Specifies the scheduled start time for a scheduled-trigger flow.
    *
-   * An ISO-8601 string, e.g. `2027-01-01T00:00:00Z`.
+   * An ISO-8601 string with a zone (`2027-01-01T00:00:00Z`, `2027-01-01T02:00:00+02:00`) or a bare date, or epoch seconds as a number (`1798761600`), the AWS docs' form. Kept as written; a different spelling of the same instant is no change.
    */
-  scheduleStartTime?: string;
+  scheduleStartTime?: string | number;
   /**
    * Specifies the scheduled end time for a scheduled-trigger flow.
    *
-   * An ISO-8601 string, e.g. `2027-01-01T00:00:00Z`.
+   * An ISO-8601 string with a zone (`2027-01-01T00:00:00Z`, `2027-01-01T02:00:00+02:00`) or a bare date, or epoch seconds as a number (`1798761600`), the AWS docs' form. Kept as written; a different spelling of the same instant is no change.
    */
-  scheduleEndTime?: string;
+  scheduleEndTime?: string | number;
   /**
    * Specifies the time zone used when referring to the date and time of a scheduled-triggered flow, such
    * as America/New_York.
@@ -283,7 +283,7 @@ export interface ScheduledTriggerProperties {
   /**
    * Specifies the date range for the records to import from the connector in the first flow run.
    *
-   * An ISO-8601 string, e.g. `2027-01-01T00:00:00Z`.
+   * An ISO-8601 string with a zone (`2027-01-01T00:00:00Z`, `2027-01-01T02:00:00+02:00`) or a bare date, or epoch seconds as a number (`1798761600`), the AWS docs' form. Kept as written; a different spelling of the same instant is no change.
    */
-  firstExecutionFrom?: string;
+  firstExecutionFrom?: string | number;
 }

@@ -76,8 +76,8 @@ const isEmptyObject = (v: unknown) => isPlainObject(v) && Object.keys(v).length 
  * - a member written in the API's own spelling (`FlowName` for `flowName`) is reported and left
  *   out: the mapping passes keys it does not know through as written, so it would land on the
  *   API member itself and pass, or override the program's `flowName`;
- * - an empty map or structure is left out, as normalizeInputs leaves it out of what check
- *   returns (so `tags: {}` is no tags, not a map below TagMap's minimum of one entry).
+ * - an empty map or structure is left out, as the request mapping (mapping.ts toApi) leaves it
+ *   out of what create sends (so `tags: {}` is no tags, not a map below TagMap's minimum of one entry).
  */
 function asSent(shapeName: string, value: unknown, path: string, out: CheckFailure[]): unknown {
   return visitShape(customerProfilesModel, shapeName, value, {

@@ -265,13 +265,31 @@ function taskConnectorOperatorMatchesSource(inputs: Inputs): Finding[] {
   });
 }
 
+/** The one operator/task-type pairing a source shows AppFlow refusing: NO_OP in a Filter task (aws/aws-cdk#17748). */
+const isNoOpFilter = (taskType: unknown, operator: string) => taskType === "Filter" && operator === "NO_OP";
+
+function filterTaskIsNotNoOp(inputs: Inputs): Finding[] {
+  return tasksOf(inputs).flatMap(({ task, path }) => {
+    const rules = taskTypeRules(task.taskType);
+    const named = operatorOf(task);
+    if (!rules || !named || !isNoOpFilter(task.taskType, named.operator)) return [];
+    return [
+      {
+        property: `${path}.connectorOperator.${named.key}`,
+        reason: `NO_OP is not an operator of Filter tasks (AppFlow refuses it: "The operator NO_OP is not valid for filtering tasks"); they take: ${list(rules.operators)}`,
+      },
+    ];
+  });
+}
+
 function taskOperatorFitsTaskType(inputs: Inputs): Finding[] {
   return tasksOf(inputs).flatMap(({ task, path }) => {
     const rules = taskTypeRules(task.taskType);
     const named = operatorOf(task);
     if (!rules || !named) return [];
     const { key, operator } = named;
-    if ((rules.operators as readonly string[]).includes(operator)) return [];
+    // filterTaskIsNotNoOp reports that one, as a failure: a property gets one reason.
+    if ((rules.operators as readonly string[]).includes(operator) || isNoOpFilter(task.taskType, operator)) return [];
     return [
       {
         property: `${path}.connectorOperator.${key}`,
@@ -474,8 +492,11 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
     source: `${API_PUT_INTEGRATION}: ObjectTypeName and ObjectTypeNames are both optional; no source shows a refusal of both or neither` },
   { name: "objectTypeNamesAreSupportedEventTypes", level: "warning", check: objectTypeNamesAreSupportedEventTypes,
     source: `${API_PUT_INTEGRATION} (ObjectTypeNames: "It supports the following event types"; a list, not a refusal; see event-types.ts)` },
-  { name: "uriOrFlowDefinition", level: "warning", check: uriOrFlowDefinition,
-    source: `${API_PUT_INTEGRATION}: Uri and FlowDefinition are both optional; no source shows a refusal of neither` },
+  { name: "uriOrFlowDefinition", level: "error", check: uriOrFlowDefinition,
+    source:
+      `${API_PUT_INTEGRATION}, and the model (../shared/aws-models botocore-customer-profiles-2020-08-15.json): ` +
+      "PutIntegrationResponse requires Uri, and GetIntegration and DeleteIntegration address an integration only by " +
+      "Uri; without a Uri or a FlowDefinition (whose flow ARN becomes it) no answer can name the integration" },
   { name: "regionLooksLikeAwsRegion", level: "error", check: regionLooksLikeAwsRegion,
     source: "the provider's own input, never sent: a malformed region names no endpoint (aws-sdk-js-v3 @aws-sdk/util-endpoints partitions.json regionRegex)" },
   { name: "connectorProfileNameRequired", level: "warning", check: connectorProfileNameRequired,
@@ -484,8 +505,10 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
     source: "https://docs.aws.amazon.com/appflow/1.0/APIReference/API_SourceConnectorProperties.html (one member per connector); no source shows a refusal" },
   { name: "taskConnectorOperatorMatchesSource", level: "warning", check: taskConnectorOperatorMatchesSource,
     source: "https://docs.aws.amazon.com/appflow/1.0/APIReference/API_ConnectorOperator.html (one member per connector); no source shows a refusal" },
-  { name: "taskOperatorFitsTaskType", level: "error", check: taskOperatorFitsTaskType,
+  { name: "filterTaskIsNotNoOp", level: "error", check: filterTaskIsNotNoOp,
     source: 'github.com/aws/aws-cdk issue 17748: AppFlow refuses with "Task Validation Error: The operator NO_OP is not valid for filtering tasks"' },
+  { name: "taskOperatorFitsTaskType", level: "warning", check: taskOperatorFitsTaskType,
+    source: `${CDK_APPFLOW} (the operators its task constructs pair with each task type); no source shows AppFlow refusing another pairing` },
   { name: "taskPropertiesRequiredForOperation", level: "warning", check: taskPropertiesRequiredForOperation, source: CDK_APPFLOW },
   { name: "taskLengthsArePositiveWholeNumbers", level: "warning", check: taskLengthsArePositiveWholeNumbers, source: CDK_APPFLOW },
   { name: "taskPropertiesReadByTaskType", level: "warning", check: taskPropertiesReadByTaskType,

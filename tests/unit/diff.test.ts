@@ -1,12 +1,13 @@
 import { strict as assert } from "assert";
 import { compareIntegration, toDiffResult, STABLE_OUTPUTS } from "../../provider/diff";
-import { normalizeInputs } from "../../provider/normalize";
+import fc from "fast-check";
 import type { IntegrationInputs, IntegrationOutputs } from "../../sdk/types";
 import { eventIntegration, s3FlowIntegration } from "../support/fixtures";
 
+/** The state create records: the program's inputs as written (check never rewrites them), and the service's outputs. */
 function stateOf(inputs: IntegrationInputs, extra: Partial<IntegrationOutputs> = {}): IntegrationOutputs {
   return {
-    ...(normalizeInputs(inputs as unknown as Record<string, unknown>) as unknown as IntegrationInputs),
+    ...inputs,
     uri: inputs.uri ?? `arn:aws:appflow:us-east-1:123456789012:flow/${inputs.flowDefinition!.flowName}`,
     region: "us-east-1",
     arn: "arn:aws:profile:us-east-1:123456789012:domains/retail/integrations/x",
@@ -16,10 +17,22 @@ function stateOf(inputs: IntegrationInputs, extra: Partial<IntegrationOutputs> =
   };
 }
 
+/** The engine hands diff the program's inputs exactly as check returned them: as written. */
 function diff(olds: IntegrationOutputs, news: IntegrationInputs, region = "us-east-1") {
-  const normalized = normalizeInputs(news as unknown as Record<string, unknown>) as unknown as IntegrationInputs;
-  return toDiffResult(compareIntegration(olds, normalized, region));
+  return toDiffResult(compareIntegration(olds, news, region));
 }
+
+/** A scheduled S3 flow integration starting at `start`, spelled as the program spells it. */
+function scheduledAt(start: string | number): IntegrationInputs {
+  return s3FlowIntegration({
+    flowDefinition: {
+      ...s3FlowIntegration().flowDefinition!,
+      triggerConfig: { triggerType: "Scheduled", triggerProperties: { scheduled: { scheduleExpression: "rate(1days)", scheduleStartTime: start } } },
+    },
+  });
+}
+
+const NO_CHANGE = { changes: false, replaces: [], stables: STABLE_OUTPUTS, deleteBeforeReplace: false };
 
 describe("diff: what a change to the program does to the integration", () => {
   it("an unchanged program has no changes, even with timestamps spelled differently", () => {
@@ -35,9 +48,44 @@ describe("diff: what a change to the program does to the integration", () => {
     assert.deepEqual(diff(state, respelt), { changes: false, replaces: [], stables: STABLE_OUTPUTS, deleteBeforeReplace: false });
   });
 
+  it("the same instant as epoch seconds, with an offset, or as a refresh reads it back is no change, in either direction", () => {
+    // 1893456000 is 2030-01-01T00:00:00Z; AWS's docs write timestamps as epoch seconds.
+    const spellings = [1893456000, "2030-01-01T00:00:00Z", "2030-01-01T02:00:00+02:00", "2030-01-01T00:00:00.000Z"];
+    for (const written of spellings) {
+      for (const other of spellings) assert.deepEqual(diff(stateOf(scheduledAt(written)), scheduledAt(other)), NO_CHANGE, `${written} vs ${other}`);
+    }
+  });
+
+  it("any instant, whichever way it is spelled, compares equal to itself and unequal to another second (property)", () => {
+    const second = fc.integer({ min: 1_800_000_000, max: 4_000_000_000 });
+    const offsetMinutes = fc.integer({ min: -12 * 60, max: 14 * 60 });
+    const spell = (epoch: number, kind: number, offset: number): string | number => {
+      if (kind === 0) return epoch;
+      if (kind === 1) return new Date(epoch * 1000).toISOString();
+      const local = new Date((epoch + offset * 60) * 1000).toISOString().slice(0, 19);
+      const sign = offset < 0 ? "-" : "+";
+      const abs = Math.abs(offset);
+      return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+    };
+    fc.assert(
+      fc.property(second, fc.nat(2), fc.nat(2), offsetMinutes, fc.integer({ min: 1, max: 86_400 }), (epoch, k1, k2, off, delta) => {
+        const state = stateOf(scheduledAt(spell(epoch, k1, off)));
+        assert.equal(diff(state, scheduledAt(spell(epoch, k2, off))).changes, false);
+        assert.equal(diff(state, scheduledAt(spell(epoch + delta, k2, off))).changes, true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("a new start time is a change", () => {
+    assert.equal(diff(stateOf(scheduledAt(1893456000)), scheduledAt(1893456060)).changes, true);
+    assert.equal(diff(stateOf(scheduledAt("2030-01-01T00:00:00Z")), scheduledAt("2030-01-01T00:00:00+02:00")).changes, true);
+  });
+
   it("empty tags and no tags are the same", () => {
     const state = stateOf(eventIntegration({ tags: undefined }));
     assert.equal(diff(state, eventIntegration({ tags: {} })).changes, false);
+    assert.equal(diff(stateOf(eventIntegration({ tags: {} })), eventIntegration({ tags: undefined })).changes, false);
   });
 
   it("a tag change is an in-place update", () => {

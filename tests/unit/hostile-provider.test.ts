@@ -23,6 +23,14 @@ describe("provider: hostile input", () => {
     assert.throws(() => compareIntegration(undefined, news, "us-east-1"), /got no prior state \(undefined\)/);
   });
 
+  it("missing prior state points to adoptExisting, never to `pulumi import`, which cannot adopt a dynamic provider's resource (pulumi/pulumi#16175)", () => {
+    const news = { domainName: "d", uri: "u", objectTypeName: "Contact", region: "us-east-1" };
+    assert.throws(
+      () => compareIntegration(null, news, "us-east-1"),
+      (e: Error) => /adoptExisting: true/.test(e.message) && !/`pulumi import` it/.test(e.message) && /#16175/.test(e.message),
+    );
+  });
+
   it("an AWS failure about a 10 KB uri is a message of bounded length", () => {
     const uri = `arn:aws:sqs:us-east-1:123456789012:${"q".repeat(10_000)}`;
     const err = Object.assign(new Error(`Uri ${uri} is not valid`), { name: "BadRequestException" });

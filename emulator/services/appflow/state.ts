@@ -71,6 +71,25 @@ const notFound = (message: string) => new ServiceError("ResourceNotFoundExceptio
 
 const pager: Pager = { defaultMaxResults: 20, invalidToken: () => validation("Invalid nextToken provided.") };
 
+/**
+ * AppFlow's task validation, as far as a public source shows it: a Filter task whose connector
+ * operator is NO_OP is refused with "Task Validation Error: The operator NO_OP is not valid for
+ * filtering tasks.  The task sourceConnectorType is FILTERING and the task operator is NO_OP"
+ * (quoted in github.com/aws/aws-cdk issue 17748). Other pairings of operator and task type are
+ * accepted: no source shows AppFlow refusing them (check warns, taskOperatorFitsTaskType).
+ * Returns the message, bracketed as AppFlow lists its task errors, or undefined.
+ */
+export function taskValidationError(tasks: readonly Task[] | undefined): string | undefined {
+  for (const task of tasks ?? []) {
+    if (task.taskType !== "Filter") continue;
+    const operators = Object.values((task.connectorOperator ?? {}) as Record<string, unknown>);
+    if (operators.includes("NO_OP")) {
+      return "[Task Validation Error: The operator NO_OP is not valid for filtering tasks.  The task sourceConnectorType is FILTERING and the task operator is NO_OP]";
+    }
+  }
+  return undefined;
+}
+
 export class AppflowState {
   constructor(
     private readonly data: AppflowData,
@@ -179,16 +198,17 @@ export class AppflowState {
     const name = input.flowName!;
     const previous = this.flow(name);
     if (!previous) throw notFound(`There is no flow with the name ${name}.`);
-    const profiles = [input.sourceFlowConfig!, ...input.destinationFlowConfigList!]
-      .filter((c) => c.connectorProfileName !== undefined)
-      .map((c) => ({ name: c.connectorProfileName!, type: c.connectorType }));
-    for (const p of profiles) {
-      const profile = this.connectorProfile(p.name);
-      if (!profile) throw notFound(`There is no connector profile with the name ${p.name}.`);
-      if (profile.connectorType !== p.type) {
-        throw validation(`Connector profile ${p.name} is of connector type ${profile.connectorType}, not ${p.type}.`);
+    // A profile of another connector type than the source's is accepted: no source shows AppFlow's
+    // answer (emulator/README.md, "decides for AWS"; check warns).
+    for (const c of [input.sourceFlowConfig!, ...input.destinationFlowConfigList!]) {
+      if (c.connectorProfileName !== undefined && !this.connectorProfile(c.connectorProfileName)) {
+        throw notFound(`Connector Profile with name ${c.connectorProfileName} does not exist.`);
       }
     }
+    // "Create Flow request failed: [Task Validation Error: ...]" is CreateFlow's form
+    // (hashicorp/terraform-provider-aws issue 34482); UpdateFlow's is assumed to match it.
+    const invalid = taskValidationError(input.tasks);
+    if (invalid) throw validation(`Update Flow request failed: ${invalid}`);
     const record = this.putFlow({
       flowName: name,
       description: input.description,

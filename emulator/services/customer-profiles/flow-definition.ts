@@ -50,13 +50,6 @@ function translate(from: ServiceModel, fromShape: string, to: ServiceModel, toSh
 const toAppflow = (cpShape: string, afShape: string, value: unknown) =>
   translate(customerProfilesModel, cpShape, appflowModel, afShape, value);
 
-/** The SourceConnectorProperties member that belongs to a connector type (`Servicenow` → `ServiceNow`). */
-export function sourcePropertiesMemberFor(connectorType: string): string | undefined {
-  const shape = customerProfilesModel.shapes["SourceConnectorProperties"];
-  if (shape.type !== "structure") return undefined;
-  return Object.keys(shape.members).find((m) => m.toLowerCase() === connectorType.toLowerCase());
-}
-
 export function flowSpecFor(
   definition: FlowDefinition,
   destination: { domainName: string; objectTypeName?: string },

@@ -17,10 +17,10 @@ import { partitionOf } from "../../arn";
 import { dict } from "../../../model/dict";
 import { ServiceError } from "../../errors";
 import type { EmulatorBehaviour } from "../../types";
-import type { AppflowState } from "../appflow/state";
+import { taskValidationError, type AppflowState } from "../appflow/state";
 import { updatedAfter, type AccountContext } from "../context";
 import { paginate, type Pager } from "../paging";
-import { deriveFlowUri, flowSpecFor, sourcePropertiesMemberFor } from "./flow-definition";
+import { deriveFlowUri, flowSpecFor } from "./flow-definition";
 
 type Tags = Record<string, string>;
 
@@ -67,6 +67,11 @@ export function emptyCustomerProfilesData(): CustomerProfilesData {
   return { domains: new Map() };
 }
 
+/**
+ * The model's TagMap has at most 50 entries (botocore-customer-profiles-2020-08-15.json, TagMap
+ * max 50; the CloudFormation handler's schema, Tags maxItems 50). Applying it to the merge of a
+ * resource's tags with TagResource's is this endpoint's reading: a resource holds one TagMap.
+ */
 const MAX_TAGS = 50;
 
 /**
@@ -215,14 +220,14 @@ export class CustomerProfilesState {
    */
   putIntegration(input: PutIntegrationRequest) {
     const d = this.domain(input.DomainName!);
-    const hasName = input.ObjectTypeName !== undefined;
-    const hasNames = input.ObjectTypeNames !== undefined;
-    if (hasName === hasNames) {
-      throw badRequest("Exactly one of ObjectTypeName and ObjectTypeNames must be provided.");
-    }
-    const named = hasName ? [input.ObjectTypeName!] : Object.values(input.ObjectTypeNames!);
+    // Both, or neither, of ObjectTypeName and ObjectTypeNames is accepted: the model makes both
+    // optional and no published source shows AWS refusing either case (emulator/README.md; check
+    // warns, objectTypeNameXorNames). Each object type named must exist (see the README).
+    const named = [
+      ...(input.ObjectTypeName !== undefined && input.ObjectTypeName !== UNSTRUCTURED ? [input.ObjectTypeName] : []),
+      ...Object.values(input.ObjectTypeNames ?? {}),
+    ];
     for (const objectTypeName of named) {
-      if (objectTypeName === UNSTRUCTURED && hasName) continue;
       if (!d.objectTypes.has(objectTypeName)) {
         throw badRequest(`Object type ${objectTypeName} does not exist in domain ${d.DomainName}.`);
       }
@@ -237,9 +242,18 @@ export class CustomerProfilesState {
       }
       uri = derived;
       this.checkFlowSource(flow);
+      // AppFlow's own task validation, surfaced as Customer Profiles surfaces AppFlow's 409 (a 400
+      // carrying AppFlow's words; see checkFlowDoesNotExist). How Customer Profiles wraps this one
+      // is not published; the words are AppFlow's (taskValidationError).
+      const invalid = taskValidationError(flowSpecFor(flow, { domainName: d.DomainName }, undefined).tasks);
+      if (invalid) throw badRequest(`Create Flow request failed: ${invalid}`);
       this.checkFlowDoesNotExist(flow.FlowName!);
       this.checkFlowNotOwnedElsewhere(flow.FlowName!, d.DomainName, uri);
     } else if (uri === undefined) {
+      // Evidence, the model (../shared/aws-models/botocore-customer-profiles-2020-08-15.json):
+      // PutIntegrationResponse requires Uri, and GetIntegration/DeleteIntegration address an
+      // integration only by it; with neither Uri nor FlowDefinition no answer can name one. Check
+      // fails the same input (uriOrFlowDefinition, level error).
       throw badRequest("Uri is required when FlowDefinition is not provided.");
     }
 
@@ -268,24 +282,22 @@ export class CustomerProfilesState {
     return this.integrationOut(record);
   }
 
-  /** A connector source reads through an AppFlow connector profile of the same connector type. */
+  /**
+   * A connector profile the source names must exist: AppFlow answers "Connector Profile with name X
+   * does not exist." (ResourceNotFoundException; quoted in github.com/hashicorp/terraform-provider-aws
+   * issue 27707), which Customer Profiles passes on as a 400 with AppFlow's words, as it does
+   * AppFlow's 409. What no source shows AWS refusing is accepted (emulator/README.md; check warns):
+   * a missing ConnectorProfileName, a profile of another connector type, and
+   * SourceConnectorProperties that do not hold exactly the source's member. An S3 source reads
+   * through no connector profile, so a name it carries is not looked up: the CloudFormation
+   * handler's tests send ConnectorProfileName "test" with an S3 source (CreateHandlerTest.java,
+   * tests/corpus/cloudformation-handler-tests.json), and the evidence above is of a connector source.
+   */
   private checkFlowSource(flow: FlowDefinition): void {
-    const source = flow.SourceFlowConfig!;
-    const connectorType = source.ConnectorType!;
-    const member = sourcePropertiesMemberFor(connectorType);
-    const given = Object.keys(source.SourceConnectorProperties ?? {});
-    if (!member || !given.includes(member) || given.length !== 1) {
-      throw badRequest(
-        `SourceConnectorProperties must contain exactly the ${member ?? connectorType} properties for connector type ${connectorType}.`,
-      );
-    }
-    if (connectorType === "S3") return;
-    const profileName = source.ConnectorProfileName;
-    if (!profileName) throw badRequest(`ConnectorProfileName is required for connector type ${connectorType}.`);
-    const profile = this.appflow.connectorProfile(profileName);
-    if (!profile) throw badRequest(`Connector profile ${profileName} does not exist.`);
-    if (profile.connectorType !== connectorType) {
-      throw badRequest(`Connector profile ${profileName} is of connector type ${profile.connectorType}, not ${connectorType}.`);
+    const profileName = flow.SourceFlowConfig?.ConnectorProfileName;
+    if (flow.SourceFlowConfig?.ConnectorType === "S3") return;
+    if (profileName !== undefined && !this.appflow.connectorProfile(profileName)) {
+      throw badRequest(`Connector Profile with name ${profileName} does not exist.`);
     }
   }
 

@@ -171,8 +171,27 @@ describe("emulator: AppFlow through the AWS SDK v3", () => {
     it("naming a connector profile that does not exist is ResourceNotFoundException, and changes nothing", async () => {
       const request = await updateOf({ description: "changed" });
       request.sourceFlowConfig = { ...request.sourceFlowConfig!, connectorProfileName: "missing" };
-      await expectServiceError(aws.appflow.send(new UpdateFlowCommand(request)), ResourceNotFoundException, 404, /missing/);
+      await expectServiceError(aws.appflow.send(new UpdateFlowCommand(request)), ResourceNotFoundException, 404, /^Connector Profile with name missing does not exist\.$/);
       assert.equal((await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }))).description, "Contacts from Salesforce");
+    });
+
+    it("a Filter task with NO_OP is a ValidationException in AppFlow's words (aws-cdk#17748), and changes nothing", async () => {
+      const request = await updateOf({ description: "changed", tasks: [{ sourceFields: ["Id"], taskType: "Filter", connectorOperator: { Salesforce: "NO_OP" } }] });
+      await expectServiceError(
+        aws.appflow.send(new UpdateFlowCommand(request)),
+        ValidationException,
+        400,
+        /\[Task Validation Error: The operator NO_OP is not valid for filtering tasks\./,
+      );
+      assert.equal((await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }))).description, "Contacts from Salesforce");
+    });
+
+    it("accepts a connector profile of another type than the source's: no source shows AppFlow refusing it", async () => {
+      await createConnectorProfile(aws.appflow, "zendesk-prod", "Zendesk");
+      const request = await updateOf({ description: "changed" });
+      request.sourceFlowConfig = { ...request.sourceFlowConfig!, connectorProfileName: "zendesk-prod" };
+      await aws.appflow.send(new UpdateFlowCommand(request));
+      assert.equal((await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }))).sourceFlowConfig?.connectorProfileName, "zendesk-prod");
     });
 
     it("without a required member is a ValidationException naming it, as the model requires it", async () => {

@@ -203,16 +203,22 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
       );
     });
 
-    it("needs exactly one of ObjectTypeName and ObjectTypeNames", async () => {
-      await refusedPut({ DomainName: "retail", Uri: "u" }, /ObjectTypeName/);
-      await refusedPut({ DomainName: "retail", Uri: "u", ObjectTypeName: "Contact", ObjectTypeNames: { x: "Order" } }, /Exactly one/);
+    it("accepts both, or neither, of ObjectTypeName and ObjectTypeNames: no source shows AWS refusing either", async () => {
+      const neither = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: "u1" }));
+      assert.equal(neither.ObjectTypeName, undefined);
+      const both = await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", Uri: "u2", ObjectTypeName: "Contact", ObjectTypeNames: { ShopifyCreateOrders: "Order" } }),
+      );
+      assert.equal(both.ObjectTypeName, "Contact");
+      assert.deepEqual({ ...both.ObjectTypeNames }, { ShopifyCreateOrders: "Order" });
+      await refusedPut({ DomainName: "retail", Uri: "u3", ObjectTypeName: "Contact", ObjectTypeNames: { x: "Invoice" } }, /Object type Invoice does not exist/);
     });
 
     it("refuses an object type the domain does not have, naming it", async () => {
       await refusedPut({ DomainName: "retail", Uri: "u", ObjectTypeNames: { x: "Order", y: "Invoice" } }, /Invoice/);
     });
 
-    it("needs a Uri when there is no FlowDefinition", async () => {
+    it("needs a Uri when there is no FlowDefinition (the model: every answer names the integration by its Uri)", async () => {
       await refusedPut({ DomainName: "retail", ObjectTypeName: "Contact" }, /Uri is required/);
     });
 
@@ -340,21 +346,38 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
       await refusedPut({ DomainName: "retail", Uri: "arn:aws:s3:::other", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf2") }, /does not match the flow sf2/);
     });
 
-    it("needs the connector profile a non-S3 source names, of the same connector type", async () => {
-      await refusedPut({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf", "missing-profile") }, /missing-profile does not exist/);
-      await createConnectorProfile(aws.appflow, "zendesk-prod", "Zendesk");
-      await refusedPut({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf", "zendesk-prod") }, /zendesk-prod is of connector type Zendesk, not Salesforce/);
-      const noProfile = salesforceFlow("sf");
-      delete noProfile.SourceFlowConfig!.ConnectorProfileName;
-      await refusedPut({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: noProfile }, /ConnectorProfileName is required/);
+    it("refuses a connector profile that does not exist, in AppFlow's words (terraform-provider-aws#27707)", async () => {
+      await refusedPut(
+        { DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf", "missing-profile") },
+        /^Connector Profile with name missing-profile does not exist\.$/,
+      );
       const flows = await aws.appflow.send(new ListFlowsCommand({}));
       assert.deepEqual(flows.flows, [], "a refused PutIntegration creates no flow");
     });
 
-    it("refuses source properties for another connector than the source's type", async () => {
-      const mismatched = salesforceFlow("sf");
+    it("refuses a Filter task with NO_OP, in AppFlow's words (aws-cdk#17748), and creates no flow", async () => {
+      const noOp = salesforceFlow("sf");
+      noOp.Tasks = [{ SourceFields: ["Id"], TaskType: "Filter", ConnectorOperator: { Salesforce: "NO_OP" } }];
+      await refusedPut(
+        { DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: noOp },
+        /Task Validation Error: The operator NO_OP is not valid for filtering tasks/,
+      );
+      assert.deepEqual((await aws.appflow.send(new ListFlowsCommand({}))).flows, []);
+      const projection = salesforceFlow("sf");
+      projection.Tasks = [{ SourceFields: ["Id"], TaskType: "Filter", ConnectorOperator: { Salesforce: "PROJECTION" } }];
+      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: projection }));
+    });
+
+    it("accepts what no source shows AWS refusing: a profile of another type, no profile name, another connector's properties", async () => {
+      await createConnectorProfile(aws.appflow, "zendesk-prod", "Zendesk");
+      const noProfile = salesforceFlow("sf2");
+      delete noProfile.SourceFlowConfig!.ConnectorProfileName;
+      const mismatched = salesforceFlow("sf3");
       mismatched.SourceFlowConfig!.SourceConnectorProperties = { Zendesk: { Object: "tickets" } };
-      await refusedPut({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: mismatched }, /Salesforce properties for connector type Salesforce/);
+      for (const flowDefinition of [salesforceFlow("sf1", "zendesk-prod"), noProfile, mismatched]) {
+        const out = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: flowDefinition }));
+        assert.equal(out.Uri, deriveFlowUri("us-east-1", "123456789012", flowDefinition.FlowName!));
+      }
     });
 
     it("a flow another domain's integration created cannot be redefined from this domain", async () => {

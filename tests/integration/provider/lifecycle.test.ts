@@ -220,6 +220,26 @@ describe("Integration provider lifecycle (local endpoint, real SDK)", function (
       assert.equal(d.changes, false);
     });
 
+    it("timestamps written as epoch seconds or with an offset: state keeps them as written, AppFlow gets the instant, refresh shows no drift", async () => {
+      const program = salesforceFlowIntegration();
+      const scheduled = program.flowDefinition!.triggerConfig.triggerProperties!.scheduled!;
+      scheduled.scheduleStartTime = 1893456000; // 2030-01-01T00:00:00Z, as AWS's docs write timestamps
+      scheduled.scheduleEndTime = "2031-01-01T02:00:00+02:00";
+      const { id, outs } = await create(program);
+      const kept = outs.flowDefinition!.triggerConfig.triggerProperties!.scheduled!;
+      assert.equal(kept.scheduleStartTime, 1893456000, "check and create keep the program's spelling");
+      assert.equal(kept.scheduleEndTime, "2031-01-01T02:00:00+02:00");
+      const flow = await aws.appflow.send(new DescribeFlowCommand({ flowName: program.flowDefinition!.flowName }));
+      const sent = flow.triggerConfig!.triggerProperties!.Scheduled!;
+      assert.equal(sent.scheduleStartTime?.toISOString(), "2030-01-01T00:00:00.000Z");
+      assert.equal(sent.scheduleEndTime?.toISOString(), "2031-01-01T00:00:00.000Z");
+      const r = await provider.read!(id, outs);
+      assert.equal(r.props!.flowDefinition.triggerConfig.triggerProperties.scheduled.scheduleStartTime, "2030-01-01T00:00:00.000Z", "refresh reads the API's spelling");
+      const again = (await provider.check(outs, program as never)).inputs!;
+      assert.equal((await provider.diff(id, r.props!, again)).changes, false);
+      assert.equal((await provider.diff(id, outs, again)).changes, false);
+    });
+
     it("an integration deleted outside Pulumi reads as gone", async () => {
       const { id, outs } = await create(eventIntegration());
       await provider.delete(id, outs);

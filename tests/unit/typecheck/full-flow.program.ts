@@ -33,7 +33,8 @@ export const integration = new Integration("contacts", {
           scheduleExpression: "rate(1hours)",
           dataPullMode: "Incremental",
           scheduleStartTime: "2030-01-01T00:00:00Z",
-          scheduleEndTime: "2031-01-01T00:00:00Z",
+          // Epoch seconds, the form AWS's docs use, type-check as check accepts them.
+          scheduleEndTime: 1924992000,
           timezone: "America/New_York",
           scheduleOffset: 300,
           firstExecutionFrom: "2029-06-01T00:00:00Z",

@@ -30,14 +30,29 @@ describe("IntegrationProvider.check", () => {
     });
   }
 
-  it("passes valid inputs and returns them normalized", async () => {
+  it("passes valid inputs and returns them exactly as written, never respelt", async () => {
     const inputs = variant(s3Flow, (i) => (i.tags = {}));
     const { failures, inputs: returned } = await check(inputs);
     assert.deepEqual(failures, []);
-    assert.equal((returned as Record<string, unknown>).tags, undefined, "an empty map is dropped");
+    assert.deepEqual(returned, inputs, "an empty map is kept: check accepts or refuses, it does not rewrite");
     assert.deepEqual((await check(uriIntegration())).failures, []);
     assert.deepEqual(warnings, []);
   });
+
+  for (const [form, start, end] of [
+    ["epoch seconds, as AWS's docs write them", 1893456000, 1924992000],
+    ["ISO-8601 with an offset", "2030-01-01T02:00:00+02:00", "2031-01-01T00:00:00-05:00"],
+  ] as const) {
+    it(`returns timestamps in ${form} as written`, async () => {
+      const inputs = variant(salesforceFlow, (i) => {
+        scheduled(i).scheduleStartTime = start;
+        scheduled(i).scheduleEndTime = end;
+      });
+      const { failures, inputs: returned } = await check(inputs);
+      assert.deepEqual(failures, []);
+      assert.deepEqual(returned, inputs);
+    });
+  }
 
   it("lets values still unknown at preview through, the region included", async () => {
     const inputs = variant(uriIntegration, (i) => {

@@ -129,7 +129,7 @@ const cases: Case[] = [
   },
   { rule: "taskConnectorOperatorMatchesSource", title: "Zendesk operators in a Zendesk flow", inputs: variant(salesforceFlow, zendesk) },
   {
-    rule: "taskOperatorFitsTaskType",
+    rule: "filterTaskIsNotNoOp",
     title: "a Filter task with NO_OP (AppFlow: not valid for filtering tasks)",
     inputs: variant(salesforceFlow, (i) => (task(i, 0).connectorOperator = { salesforce: "NO_OP" })),
     expect: [{ property: "flowDefinition.tasks[0].connectorOperator.salesforce", words: ["NO_OP", "Filter tasks", "PROJECTION"] }],
@@ -140,6 +140,7 @@ const cases: Case[] = [
     inputs: variant(salesforceFlow, (i) => (task(i, 3).connectorOperator = { salesforce: "VALIDATE_NON_NULL" })),
     expect: [{ property: "flowDefinition.tasks[3].connectorOperator.salesforce", words: ["VALIDATE_NON_NULL", "Mask tasks", "MASK_ALL"] }],
   },
+  { rule: "filterTaskIsNotNoOp", title: "a Map task with NO_OP", inputs: salesforceFlow() },
   { rule: "taskOperatorFitsTaskType", title: "every task type with its operators", inputs: salesforceFlow() },
   {
     rule: "taskPropertiesRequiredForOperation",
