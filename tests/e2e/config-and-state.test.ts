@@ -1,9 +1,9 @@
 import { strict as assert } from "assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
+import { destroyQuickstart, E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
 import { stepsOf } from "../support/e2e-engine";
-import { flowNames, integrationsIn, writes } from "../support/e2e-aws";
+import { integrationsIn, writes } from "../support/e2e-aws";
 
 describe("Inputs, stack config and state, with the real pulumi CLI against the local endpoint", function () {
   this.timeout(E2E_TEST_TIMEOUT);
@@ -43,12 +43,7 @@ describe("Inputs, stack config and state, with the real pulumi CLI against the l
 
     stack.moveTo(path.join(e2e.workspace, "moved", "elsewhere", "quickstart"));
     assert.ok(!fs.existsSync(original));
-    e2e.aws.emulator.clearRequests();
-    const destroyed = await stack.destroy();
-    assert.deepEqual(stepsOf(destroyed), [["customers-from-s3", "delete"]]);
-    assert.deepEqual(writes(e2e.aws).map((r) => r.operation), ["DeleteIntegration"]);
-    assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
-    assert.deepEqual(await flowNames(e2e.aws), []);
+    await destroyQuickstart(e2e, stack);
   });
 
   it("runs on the local engine alone: nothing is downloaded into PULUMI_HOME's plugins", async () => {

@@ -1,8 +1,8 @@
 import { strict as assert } from "assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
-import { EXAMPLE_URIS, describeFlow, flowNames, getIntegration, integrationsIn, SEEDED, writes } from "../support/e2e-aws";
+import { destroyQuickstart, E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
+import { EXAMPLE_URIS, describeFlow, getIntegration, integrationsIn, SEEDED, writes } from "../support/e2e-aws";
 import { engineEnv, stepsOf, Stack } from "../support/e2e-engine";
 import { copyNodeModules, installedDependencies, installedWith, packedRelease, RELEASE_0_1_0, type ReleaseSources } from "../support/e2e-package";
 
@@ -111,12 +111,7 @@ describe("Stacks deployed with 0.1.0, after upgrading to the current package (re
     assert.deepEqual(writes(e2e.aws), []);
     await stack.up({ expectNoChanges: true });
 
-    e2e.aws.emulator.clearRequests();
-    const destroyed = await stack.destroy();
-    assert.deepEqual(stepsOf(destroyed), [["customers-from-s3", "delete"]]);
-    assert.deepEqual(writes(e2e.aws).map((r) => r.operation), ["DeleteIntegration"]);
-    assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
-    assert.deepEqual(await flowNames(e2e.aws), []);
+    await destroyQuickstart(e2e, stack);
   });
 
   it("destroy straight after the upgrade runs 0.1.0's loader against the current package and deletes the integration", async () => {

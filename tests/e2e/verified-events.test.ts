@@ -3,12 +3,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { GetIntegrationCommand, ListIntegrationsCommand, ListTagsForResourceCommand } from "@aws-sdk/client-customer-profiles";
-import { E2E_TEST_TIMEOUT } from "../support/e2e";
-import { engineEnv, findEngine, Stack, stepsOf, type Engine } from "../support/e2e-engine";
+import { E2E_TEST_TIMEOUT, requireEngine } from "../support/e2e";
+import { engineEnv, Stack, stepsOf, type Engine } from "../support/e2e-engine";
 import { installedDependencies, workingCopy } from "../support/e2e-package";
 import { describeVerified } from "../support/emulator-harness";
 
-const inCI = process.env.CI === "true";
 
 /**
  * examples/events deployed by the real pulumi CLI: a verified spec, so with PCPI_VERIFY_AWS=1 and
@@ -29,14 +28,7 @@ describeVerified(
     const writes = () => t.emulator!.requests().filter((r) => !/^(Get|List|Describe)/.test(r.operation)).map((r) => r.operation);
 
     before(async function () {
-      this.timeout(inCI ? 45 * 60_000 : 15 * 60_000);
-      const lookup = await findEngine({ build: inCI });
-      if ("unavailable" in lookup) {
-        if (inCI) throw new Error(`The end-to-end specs must run in CI, but ${lookup.unavailable}`);
-        console.log(`\n    Skipping the end-to-end specs: ${lookup.unavailable}\n`);
-        this.skip();
-      }
-      engine = (lookup as { engine: Engine }).engine;
+      engine = await requireEngine(this);
       await installedDependencies("events");
       workspace = fs.mkdtempSync(path.join(os.tmpdir(), "pcpi-e2e-verified-"));
       const source = (partner: string, name: string) => `arn:${t.partition}:events:${t.region}:${t.accountId}:event-source/aws.partner/${partner}/${t.unique("pcpi")}/${name}`;

@@ -7,9 +7,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { engineEnv, findEngine, Stack, type Engine } from "./e2e-engine";
+import { strict as assert } from "assert";
+import { engineEnv, findEngine, Stack, stepsOf, type Engine } from "./e2e-engine";
 import { installedDependencies, workingCopy, type ExampleName } from "./e2e-package";
-import { SEEDED, seedExampleData, startLocalAws, type LocalAws } from "./e2e-aws";
+import { flowNames, integrationsIn, SEEDED, seedExampleData, startLocalAws, writes, type LocalAws } from "./e2e-aws";
 
 export interface E2E {
   engine: Engine;
@@ -29,20 +30,27 @@ const inCI = process.env.CI === "true";
 /** Generous: every pulumi run starts an engine, a language host, Node and a provider process. */
 export const E2E_TEST_TIMEOUT = 5 * 60_000;
 
+/**
+ * The pulumi engine for a suite's `before` hook. In CI it may still have to be built (and installs
+ * made) from nothing, and its absence fails the run; elsewhere the suite is skipped with one line.
+ */
+export async function requireEngine(ctx: Mocha.Context): Promise<Engine> {
+  ctx.timeout(inCI ? 45 * 60_000 : 15 * 60_000);
+  const lookup = await findEngine({ build: inCI });
+  if ("unavailable" in lookup) {
+    if (inCI) throw new Error(`The end-to-end specs must run in CI, but ${lookup.unavailable}`);
+    console.log(`\n    Skipping the end-to-end specs: ${lookup.unavailable}\n`);
+    ctx.skip();
+  }
+  return (lookup as { engine: Engine }).engine;
+}
+
 export function useE2E(options: { examples: ExampleName[]; domains?: string[] }): E2E {
   const e2e = {} as E2E;
   let stacks = 0;
 
   before(async function () {
-    // In CI the engine may still have to be built, and installs made, from nothing.
-    this.timeout(inCI ? 45 * 60_000 : 15 * 60_000);
-    const lookup = await findEngine({ build: inCI });
-    if ("unavailable" in lookup) {
-      if (inCI) throw new Error(`The end-to-end specs must run in CI, but ${lookup.unavailable}`);
-      console.log(`\n    Skipping the end-to-end specs: ${lookup.unavailable}\n`);
-      this.skip();
-    }
-    e2e.engine = (lookup as { engine: Engine }).engine;
+    e2e.engine = await requireEngine(this);
     await Promise.all(options.examples.map((example) => installedDependencies(example)));
     e2e.workspace = fs.mkdtempSync(path.join(os.tmpdir(), "pcpi-e2e-"));
     e2e.pulumiHome = path.join(e2e.workspace, "pulumi-home");
@@ -78,4 +86,14 @@ export function useE2E(options: { examples: ExampleName[]; domains?: string[] })
   });
 
   return e2e;
+}
+
+/** `pulumi destroy` of the quickstart: one delete step, one DeleteIntegration, no integration and no flow left. */
+export async function destroyQuickstart(e2e: E2E, stack: Stack): Promise<void> {
+  e2e.aws.emulator.clearRequests();
+  const destroyed = await stack.destroy();
+  assert.deepEqual(stepsOf(destroyed), [["customers-from-s3", "delete"]]);
+  assert.deepEqual(writes(e2e.aws).map((r) => r.operation), ["DeleteIntegration"]);
+  assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
+  assert.deepEqual(await flowNames(e2e.aws), []);
 }
