@@ -1,11 +1,12 @@
 import { strict as assert } from "assert";
 import { GetIntegrationCommand } from "@aws-sdk/client-customer-profiles";
 import { DeleteFlowCommand, DescribeFlowCommand } from "@aws-sdk/client-appflow";
-import { IntegrationProvider } from "../../../provider";
+import type { IntegrationProvider } from "../../../provider";
 import type { FlowDefinitionConflict } from "../../../emulator";
 import type { IntegrationInputs, IntegrationOutputs } from "../../../sdk/types";
 import { useEmulator, seedRetailDomain, seedConnectorProfile, operations } from "../../support/aws-env";
 import { s3FlowIntegration, salesforceFlowIntegration } from "../../support/fixtures";
+import { configuredProvider, engineSteps } from "../../support/provider-steps";
 
 /**
  * Changing a flow integration, under both things AWS may do with a FlowDefinition whose flow
@@ -17,26 +18,13 @@ describe("Flow integration updates converge whichever way PutIntegration treats 
   const aws = useEmulator();
   let provider: IntegrationProvider;
 
-  async function configured(): Promise<IntegrationProvider> {
-    const p = new IntegrationProvider();
-    await p.configure({ config: { get: () => undefined, require: () => { throw new Error("unset"); } } as never });
-    return p;
-  }
-
-  async function create(inputs: IntegrationInputs) {
-    const checked = await provider.check({}, inputs as never);
-    assert.deepEqual(checked.failures, []);
-    const result = await provider.create(checked.inputs!);
-    return { id: result.id, outs: result.outs as IntegrationOutputs };
-  }
+  const configured = configuredProvider;
+  const steps = engineSteps(() => provider);
+  const create = steps.create;
 
   async function update(id: string, olds: IntegrationOutputs, inputs: IntegrationInputs) {
-    const checked = await provider.check(olds, inputs as never);
-    assert.deepEqual(checked.failures, []);
-    const d = await provider.diff(id, olds, checked.inputs!);
-    assert.deepEqual(d.replaces, [], "an in-place update");
-    const result = await provider.update(id, olds, checked.inputs!);
-    return result.outs as IntegrationOutputs;
+    const { outs } = await steps.update(id, olds, inputs, (d) => assert.deepEqual(d.replaces, [], "an in-place update"));
+    return outs;
   }
 
   /** After the update, what AWS holds reads back as the program: refresh then `up` has nothing to do. */

@@ -2,9 +2,9 @@ import { strict as assert } from "assert";
 import { GetIntegrationCommand, ListIntegrationsCommand } from "@aws-sdk/client-customer-profiles";
 import { DescribeFlowCommand } from "@aws-sdk/client-appflow";
 import { IntegrationProvider } from "../../../provider";
-import type { IntegrationInputs, IntegrationOutputs } from "../../../sdk/types";
 import { useEmulator, seedRetailDomain, seedConnectorProfile, operations, WRITE_OPERATIONS } from "../../support/aws-env";
 import { eventIntegration, s3FlowIntegration, salesforceFlowIntegration } from "../../support/fixtures";
+import { configuredProvider, engineSteps } from "../../support/provider-steps";
 
 /**
  * The provider's lifecycle against the local endpoint, over real HTTP with the real AWS SDK:
@@ -14,27 +14,8 @@ describe("Integration provider lifecycle (local endpoint, real SDK)", function (
   const aws = useEmulator();
   let provider: IntegrationProvider;
 
-  async function configured(): Promise<IntegrationProvider> {
-    const p = new IntegrationProvider();
-    await p.configure({ config: { get: () => undefined, require: () => { throw new Error("unset"); } } as never });
-    return p;
-  }
-
-  /** What the engine does for a new resource: check, then create with the checked inputs. */
-  async function create(inputs: IntegrationInputs) {
-    const checked = await provider.check({}, inputs as never);
-    assert.deepEqual(checked.failures, []);
-    const result = await provider.create(checked.inputs!);
-    return { id: result.id, outs: result.outs as IntegrationOutputs };
-  }
-
-  async function update(id: string, olds: IntegrationOutputs, inputs: IntegrationInputs) {
-    const checked = await provider.check(olds, inputs as never);
-    assert.deepEqual(checked.failures, []);
-    const d = await provider.diff(id, olds, checked.inputs!);
-    const result = await provider.update(id, olds, checked.inputs!);
-    return { diff: d, outs: result.outs as IntegrationOutputs };
-  }
+  const configured = configuredProvider;
+  const { create, update } = engineSteps(() => provider);
 
   async function getIntegration(domainName: string, uri: string) {
     return aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: domainName, Uri: uri }));
