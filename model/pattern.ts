@@ -5,7 +5,7 @@
  * AWS matches a member's pattern against the WHOLE value, not a substring of it:
  * - github.com/aws/aws-cli issue 790: DynamoDB refuses the table name `"name"` (quotes included)
  *   against the unanchored botocore pattern `[a-zA-Z0-9_.-]+`, which a substring search accepts;
- * - AWS's Smithy models (../shared/aws-models/smithy, e.g. customer-profiles-2020-08-15.json) write
+ * - AWS's Smithy models (codegen/aws-models/smithy, e.g. customer-profiles-2020-08-15.json) write
  *   the same patterns anchored: FlowName `^[a-zA-Z0-9][\w!@#.-]+$`, BucketName `^\S+$`,
  *   FlowDescription `^[\w!@#\-.?,\s]*$`, RoleArn `^arn:aws:iam:.*:[0-9]+:`.
  * So a pattern is compiled as `^(?:pattern)$`: `my flow`, `-lead`, `my bucket` and an ARN with

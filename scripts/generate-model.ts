@@ -1,10 +1,11 @@
 /**
- * Generates the compact API model tables from the official botocore models in ../shared/aws-models.
+ * Generates the compact API model tables from the official botocore models vendored in
+ * codegen/aws-models (refreshed by `npm run models:update`).
  *
- *   npm run generate            (reads ../shared/aws-models, or MODELS_DIR)
+ *   npm run generate            (reads codegen/aws-models, or MODELS_DIR)
  *   npm run check:generated     (regenerates into a temporary folder; exits 1 if a committed file differs)
  *
- * Output, committed so that the package never reads ../shared at install or run time:
+ * Output, committed so that the package never reads the JSON models at install or run time:
  *   model/generated/<service>.ts  operations (HTTP binding, errors) + every shape they reach,
  *                                 with constraints (required, min/max, pattern, enum) and no docs
  *   sdk/enums.generated.ts        string-literal union types for every enum PutIntegration takes
@@ -22,21 +23,11 @@ import { lowerFirst, memberRefs, reachableShapes } from "../model/visit";
 
 const root = path.resolve(__dirname, "..");
 
-/**
- * Where the botocore models are: MODELS_DIR, else `../shared/aws-models` beside the checkout. The
- * checkout is looked for both where this file really is and where the command was started
- * (npm's INIT_CWD, the shell's PWD): those keep the path as typed, so a checkout reached through
- * a symbolic link still finds the `shared` folder beside the link, where Node's __dirname (a real
- * path) would look beside the link's target.
- */
-export function modelsDirCandidates(): string[] {
-  if (process.env.MODELS_DIR) return [path.resolve(process.env.MODELS_DIR)];
-  const roots = [root, process.env.INIT_CWD, process.env.PWD, process.cwd()].filter((r): r is string => !!r);
-  return [...new Set(roots.map((r) => path.resolve(r, "..", "shared", "aws-models")))];
-}
+/** The vendored botocore models, or MODELS_DIR (to generate from another release). */
+export const VENDORED_MODELS_DIR = path.join(root, "codegen", "aws-models");
 
-export function findModelsDir(): string | undefined {
-  return modelsDirCandidates().find((d) => fs.existsSync(path.join(d, "botocore-customer-profiles-2020-08-15.json")));
+export function modelsDir(): string {
+  return process.env.MODELS_DIR ? path.resolve(process.env.MODELS_DIR) : VENDORED_MODELS_DIR;
 }
 
 interface Source {
@@ -337,21 +328,21 @@ export function drift(modelsDir: string): string[] {
 }
 
 function main(): void {
-  const modelsDir = findModelsDir();
-  if (!modelsDir) {
-    console.error(`No botocore models found; looked in ${modelsDirCandidates().join(", ")}. Set MODELS_DIR.`);
+  const dir = modelsDir();
+  if (!fs.existsSync(path.join(dir, "botocore-customer-profiles-2020-08-15.json"))) {
+    console.error(`No botocore models in ${dir}.`);
     process.exit(2);
   }
   if (process.argv.includes("--check")) {
-    const changed = drift(modelsDir);
+    const changed = drift(dir);
     if (changed.length) {
-      console.error(`Generated files differ from ${modelsDir}: ${changed.join(", ")}. Run \`npm run generate\`.`);
+      console.error(`Generated files differ from ${dir}: ${changed.join(", ")}. Run \`npm run generate\`.`);
       process.exit(1);
     }
-    console.log(`Generated files match ${modelsDir}.`);
+    console.log(`Generated files match ${dir}.`);
     return;
   }
-  for (const [rel, body] of generatedFiles(modelsDir, console.log)) fs.writeFileSync(path.join(root, rel), body);
+  for (const [rel, body] of generatedFiles(dir, console.log)) fs.writeFileSync(path.join(root, rel), body);
 }
 
 if (require.main === module) main();

@@ -2,7 +2,7 @@
  * The event types PutIntegration accepts as `ObjectTypeNames` keys.
  *
  * Source: the official model's documentation of PutIntegrationRequest.ObjectTypeNames
- * (botocore customer-profiles 2020-08-15, kept in ../shared/aws-models): "It supports the
+ * (botocore customer-profiles 2020-08-15, vendored in codegen/aws-models): "It supports the
  * following event types: SegmentIdentify, ShopifyCreateCustomers, ShopifyUpdateCustomers,
  * ShopifyCreateDraftOrders, ShopifyUpdateDraftOrders, ShopifyCreateOrders, and
  * ShopifyUpdatedOrders." The same sentence is in the PutIntegration API reference. The generated

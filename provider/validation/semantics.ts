@@ -494,7 +494,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
     source: `${API_PUT_INTEGRATION} (ObjectTypeNames: "It supports the following event types"; a list, not a refusal; see event-types.ts)` },
   { name: "uriOrFlowDefinition", level: "error", check: uriOrFlowDefinition,
     source:
-      `${API_PUT_INTEGRATION}, and the model (../shared/aws-models botocore-customer-profiles-2020-08-15.json): ` +
+      `${API_PUT_INTEGRATION}, and the model (codegen/aws-models/botocore-customer-profiles-2020-08-15.json): ` +
       "PutIntegrationResponse requires Uri, and GetIntegration and DeleteIntegration address an integration only by " +
       "Uri; without a Uri or a FlowDefinition (whose flow ARN becomes it) no answer can name the integration" },
   { name: "regionLooksLikeAwsRegion", level: "error", check: regionLooksLikeAwsRegion,

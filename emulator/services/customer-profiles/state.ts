@@ -78,7 +78,7 @@ const MAX_TAGS = 50;
  * The ObjectTypeName that stores a flow's data unstructured: no object type of that name need
  * exist, and the integration reports IsUnstructured. Evidence: the API model's documentation of
  * IsUnstructured (PutIntegrationResponse, GetIntegrationResponse, ListIntegrationItem in
- * ../shared/aws-models/botocore-customer-profiles-2020-08-15.json): "created in Amazon Appflow, or
+ * codegen/aws-models/botocore-customer-profiles-2020-08-15.json): "created in Amazon Appflow, or
  * with ObjectTypeName equals _unstructured via API/CLI in flowDefinition".
  */
 export const UNSTRUCTURED = "_unstructured";
@@ -250,7 +250,7 @@ export class CustomerProfilesState {
       this.checkFlowDoesNotExist(flow.FlowName!);
       this.checkFlowNotOwnedElsewhere(flow.FlowName!, d.DomainName, uri);
     } else if (uri === undefined) {
-      // Evidence, the model (../shared/aws-models/botocore-customer-profiles-2020-08-15.json):
+      // Evidence, the model (codegen/aws-models/botocore-customer-profiles-2020-08-15.json):
       // PutIntegrationResponse requires Uri, and GetIntegration/DeleteIntegration address an
       // integration only by it; with neither Uri nor FlowDefinition no answer can name one. Check
       // fails the same input (uriOrFlowDefinition, level error).

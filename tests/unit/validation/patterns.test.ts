@@ -10,11 +10,11 @@ import type { ServiceModel } from "../../../model/types";
 
 /**
  * Whole-value patterns (model/pattern.ts). The oracle is AWS's own Smithy model of each service
- * (../shared/aws-models/smithy), whose @pattern is searched (Smithy spec: "the pattern is not
+ * (codegen/aws-models/smithy), whose @pattern is searched (Smithy spec: "the pattern is not
  * implicitly anchored") and which writes the anchors itself: every generated pattern must accept
  * exactly the values the Smithy pattern of the same shape accepts.
  */
-const SMITHY_DIR = join(__dirname, "../../../../shared/aws-models/smithy");
+const SMITHY_DIR = join(__dirname, "../../../codegen/aws-models/smithy");
 
 function smithyPatterns(file: string): Map<string, string> {
   const doc = JSON.parse(readFileSync(join(SMITHY_DIR, file), "utf8")) as { shapes: Record<string, { traits?: Record<string, unknown> }> };
