@@ -30,13 +30,13 @@ export function modelsDir(): string {
   return process.env.MODELS_DIR ? path.resolve(process.env.MODELS_DIR) : VENDORED_MODELS_DIR;
 }
 
-interface Source {
+export interface Source {
   service: "customer-profiles" | "appflow" | "sts";
   file: string;
   operations: string[];
 }
 
-const sources: Source[] = [
+export const sources: Source[] = [
   {
     service: "customer-profiles",
     file: "botocore-customer-profiles-2020-08-15.json",
@@ -125,7 +125,7 @@ function generate(src: Source, raw: RawModel): ServiceModel {
   };
 }
 
-interface RawModel {
+export interface RawModel {
   metadata: Record<string, unknown>;
   operations: Record<string, any>;
   shapes: Record<string, any>;
