@@ -156,7 +156,7 @@ export function docText(html: string | undefined): string[] {
     .replace(/<li>/g, "\n- ")
     .replace(/<\/(p|ul|ol|li)>|<(p|ul|ol)>|<br\s*\/?>/g, "\n")
     .replace(/<[^>]+>/g, "")
-    .replace(/&(#(\d+)|[a-z]+);/g, (m, _e: string, code: string | undefined, name?: string) =>
+    .replace(/&(#(\d+)|[a-z]+);/g, (m, _e: string, code: string | undefined) =>
       code ? String.fromCharCode(Number(code)) : ENTITIES[m.slice(1, -1)] ?? m,
     )
     .replace(/\*\//g, "*\\/")

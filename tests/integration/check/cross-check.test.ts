@@ -3,7 +3,7 @@ import { IntegrationProvider } from "../../../provider";
 import { resetClients, resetConnectorProfileCatalog } from "../../../provider/testing";
 import { UNKNOWN } from "../../../provider/validation";
 import { useEmulator, seedConnectorProfile } from "../../support/aws-env";
-import { salesforceFlow, source, uriIntegration, variant, type Inputs } from "../../unit/validation/fixtures";
+import { salesforceFlow, source, variant, type Inputs } from "../../unit/validation/fixtures";
 import { captureWarnings } from "../../unit/validation/stubs";
 
 /**

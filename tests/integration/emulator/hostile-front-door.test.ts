@@ -201,8 +201,7 @@ describe("emulator: front door under hostile input", () => {
     });
 
     it("an upload the client aborts is one line on stderr, not a stack trace", async () => {
-      let stderr = "";
-      stderr = await stderrOf(async () => {
+      const stderr = await stderrOf(async () => {
         const url = new URL(aws.emulator.url);
         await new Promise<void>((resolve) => {
           const s = net.connect(Number(url.port), url.hostname, () => {
