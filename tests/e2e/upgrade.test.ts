@@ -50,7 +50,7 @@ describe("Stacks deployed with 0.1.0, after upgrading to the current package (re
   /** What `npm install` of the new version does to the project: its node_modules become the current package's. */
   async function upgrade(stack: Stack): Promise<void> {
     await copyNodeModules(newInstall, stack.dir);
-    // Both are numbered 0.1.0 until the next release; the current one is told apart by its layout.
+    // Told apart from 0.1.0 by its layout, which does not change with the version number.
     const lib = path.join(stack.dir, "node_modules", "pulumi-customer-profiles-integration", "dist");
     assert.ok(fs.existsSync(path.join(lib, "model")) && !fs.existsSync(path.join(lib, "provider", "model")), "the current package is installed");
   }
