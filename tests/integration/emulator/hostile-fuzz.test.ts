@@ -1,5 +1,5 @@
 /**
- * A seeded, time-bounded fuzz of the endpoint (issue 11): malformed requests derived from the
+ * A seeded, time-bounded fuzz of the endpoint: malformed requests derived from the
  * models — every body member of the wrong JSON type, labels outside their pattern or length,
  * query members of the wrong type, truncated or too-deep JSON, bytes that are not UTF-8, built-in
  * names as keys — signed like the SDKs sign them and sent to every operation of every service.
