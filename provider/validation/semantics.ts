@@ -7,8 +7,8 @@
  *
  * Level: a rule is an "error" (the preview fails) only when a published source shows AWS refusing
  * the input, or when the value cannot be sent as written (the provider would have to rewrite it).
- * Every other rule is a "warning": check tells the user and lets AWS decide. The README's
- * "Rules and sources" table lists them; tests/unit/validation/rules.test.ts holds each to a source.
+ * Every other rule is a "warning": check tells the user and lets AWS decide. The table in
+ * docs/rules-and-evidence.md lists them; tests/unit/validation/rules.test.ts holds each to a source.
  */
 import { OBJECT_TYPE_NAMES_EVENT_TYPES } from "./event-types";
 import { connectorByKey, needsConnectorProfile, sourceConnector, type SourceConnector } from "./connectors";

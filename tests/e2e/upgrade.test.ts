@@ -97,7 +97,7 @@ describe("Stacks deployed with 0.1.0, after upgrading to the current package (re
     e2e.aws.emulator.clearRequests();
     const up = await stack.up();
     assert.deepEqual(stepsOf(up), [["customers-from-s3", "update"]]);
-    // A flow change goes through AppFlow's UpdateFlow (README "Flow changes"), whichever package deployed the flow.
+    // A flow change goes through AppFlow's UpdateFlow (docs/reliability.md "Flow changes"), whichever package deployed the flow.
     assert.deepEqual(writes(e2e.aws).map((r) => r.operation).sort(), ["TagResource", "UntagResource", "UpdateFlow"]);
     const after = await getIntegration(e2e.aws, "retail", EXAMPLE_URIS.quickstart);
     assert.deepEqual(after?.Tags, { team: "data" });
