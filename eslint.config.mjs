@@ -6,7 +6,15 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", "dist/", "examples/*/node_modules/", "examples/*/bin/", "model/generated/", "sdk/*.generated.ts", "codegen/"],
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "examples/*/node_modules/",
+      "examples/*/bin/",
+      "model/generated/",
+      "sdk/*.generated.ts",
+      "codegen/",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

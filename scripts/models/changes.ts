@@ -89,7 +89,8 @@ export function modelChanges(older: RawModel, newer: RawModel, operations: strin
           changes.push({ path: op, kind: "changed", detail: `${k} ${show(a[k]?.shape)} -> ${show(b[k]?.shape)}`, operations: [op] });
         }
       }
-      if (show(a.http) !== show(b.http)) changes.push({ path: op, kind: "changed", detail: `http ${show(a.http)} -> ${show(b.http)}`, operations: [op] });
+      if (show(a.http) !== show(b.http))
+        changes.push({ path: op, kind: "changed", detail: `http ${show(a.http)} -> ${show(b.http)}`, operations: [op] });
     }
   }
   const reachedAfter = reach(newer, operations);

@@ -21,9 +21,13 @@ function main(): void {
   const readme = path.join(VENDORED_MODELS_DIR, "README.md");
   fs.writeFileSync(readme, fs.readFileSync(readme, "utf8").replace(/\| botocore \d+\.\d+\.\d+ \|/g, `| botocore ${release.version} |`));
   console.log(`Wrote botocore ${release.version}'s models to codegen/aws-models; regenerating.`);
-  execFileSync(process.execPath, [require.resolve("ts-node/dist/bin"), "--transpile-only", path.join(__dirname, "..", "generate-model.ts")], {
-    stdio: "inherit",
-  });
+  execFileSync(
+    process.execPath,
+    [require.resolve("ts-node/dist/bin"), "--transpile-only", path.join(__dirname, "..", "generate-model.ts")],
+    {
+      stdio: "inherit",
+    },
+  );
 }
 
 try {
