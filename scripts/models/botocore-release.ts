@@ -55,13 +55,17 @@ export function releaseVersion(from: string): string {
   throw new Error(`${from}: cannot tell which botocore release this is`);
 }
 
-/** Downloads the wheel of `version` from PyPI into a temporary folder; returns the wheel's path. */
-export function downloadWheel(version: string, into: string): string {
-  execFileSync("python3", ["-m", "pip", "download", `botocore==${version}`, "--no-deps", "--only-binary=:all:", "-d", into], {
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const wheel = fs.readdirSync(into).find((f) => f.startsWith(`botocore-${version}-`) && f.endsWith(".whl"));
-  if (!wheel) throw new Error(`pip left no botocore ${version} wheel in ${into}`);
+/** Downloads the wheel of `version` (else the newest release) from PyPI into `into`; returns the wheel's path. */
+export function downloadWheel(version: string | undefined, into: string): string {
+  execFileSync(
+    "python3",
+    ["-m", "pip", "download", version ? `botocore==${version}` : "botocore", "--no-deps", "--only-binary=:all:", "-d", into],
+    {
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
+  const wheel = fs.readdirSync(into).find((f) => f.startsWith(version ? `botocore-${version}-` : "botocore-") && f.endsWith(".whl"));
+  if (!wheel) throw new Error(`pip left no botocore ${version ?? ""} wheel in ${into}`);
   return path.join(into, wheel);
 }
 
@@ -71,15 +75,11 @@ export interface Release {
   files: Map<string, string>;
 }
 
-/** The models of a release: `from` (a wheel or a botocore folder) if given, else PyPI's wheel of `version`. */
+/** The models of a release: `from` (a wheel or a botocore folder) if given, else PyPI's wheel of `version`, else the newest. */
 export function botocoreRelease(version: string | undefined, from?: string): Release {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "botocore-"));
   try {
-    let source = from;
-    if (!source) {
-      if (!version) throw new Error("name a botocore version (e.g. 1.43.11), or --from <wheel or botocore folder>");
-      source = downloadWheel(version, tmp);
-    }
+    const source = from ?? downloadWheel(version, tmp);
     const actual = releaseVersion(source);
     if (version && version !== actual) throw new Error(`${source} is botocore ${actual}, not ${version}`);
     const wanted = sources.flatMap((s) => memberPaths(s.file));

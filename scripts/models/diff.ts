@@ -1,6 +1,6 @@
 /**
- * `npm run models:diff -- <botocore version> [--from <wheel or botocore folder>]`: what that
- * release adds, removes or changes, against the vendored models, in the shapes our operations
+ * `npm run models:diff -- [<botocore version>] [--from <wheel or botocore folder>]`: what that
+ * release (the newest on PyPI when none is named) adds, removes or changes, against the vendored models, in the shapes our operations
  * reach. Reads and writes nothing in the repository.
  */
 import * as fs from "fs";

@@ -1,7 +1,8 @@
 /**
- * `npm run models:update -- <botocore version> [--from <wheel or botocore folder>]`: replaces the
- * botocore models in codegen/aws-models with that release's, prints what changed for our
- * operations (the models:diff report) and regenerates model/generated and the SDK types.
+ * `npm run models:update -- [<botocore version>] [--from <wheel or botocore folder>]`: replaces
+ * the botocore models in codegen/aws-models with that release's (the newest when none is named),
+ * prints what changed for our operations (the models:diff report) and regenerates model/generated
+ * and the SDK types.
  * Review the report before committing: a new member needs a decision in check and the mapping.
  */
 import { execFileSync } from "child_process";
