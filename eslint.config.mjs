@@ -6,15 +6,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: [
-      "node_modules/",
-      "dist/",
-      "examples/*/node_modules/",
-      "examples/*/bin/",
-      "model/generated/",
-      "sdk/*.generated.ts",
-      "codegen/",
-    ],
+    ignores: ["node_modules/", "dist/", "examples/*/node_modules/", "examples/*/bin/", "model/generated/", "**/*.generated.*", "codegen/"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
