@@ -6,7 +6,17 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", "dist/", "examples/*/node_modules/", "examples/*/bin/", "model/generated/", "**/*.generated.*", "codegen/"],
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "examples/*/node_modules/",
+      "examples/*/bin/",
+      "model/generated/",
+      "**/*.generated.*",
+      "sdk/plugin/",
+      "sdks/",
+      "codegen/",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
