@@ -19,7 +19,7 @@ export function bound(text: string, limit: number = MESSAGE_LIMIT): string {
 
 /**
  * The bound on a whole error message the local endpoint answers with: room for a few values
- * echoed whole up to validate.ts's MAX_ECHOED_CHARS (AWS echoes long values whole), while a
+ * echoed whole up to emulator/validation-message.ts's MAX_ECHOED_CHARS (AWS echoes long values whole), while a
  * message can never grow with the size of the request.
  */
 export const SERVICE_MESSAGE_LIMIT = 8 * 1024;
