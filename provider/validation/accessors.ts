@@ -27,10 +27,7 @@ export function isSet(v: unknown): boolean {
   return v !== undefined && v !== null;
 }
 
-export function quote(v: string): string {
-  const s = JSON.stringify(v);
-  return s.length > 66 ? `${s.slice(0, 64)}…"` : s;
-}
+export { quoteBounded as quote } from "../../model/bounded";
 
 export const list = (xs: readonly string[]) => xs.join(", ");
 

@@ -5,6 +5,7 @@
 import { customerProfilesModel } from "../../model/generated/customer-profiles";
 import type { Constraint, ExpectedType, PathSegment, Violation } from "../../model/validate";
 import { lowerFirst, shapeAt } from "../../model/visit";
+import { quoteBounded } from "../../model/bounded";
 
 const PUT = customerProfilesModel.operations.PutIntegration.input!;
 
@@ -29,8 +30,7 @@ export function describeValue(rule: Constraint["rule"], x: unknown): string {
   if (Array.isArray(x)) return ` (got a list of ${x.length})`;
   if (x instanceof Date) return ` (got ${x.toISOString()})`;
   if (typeof x === "object" && x !== null) return rule === "size" ? ` (got ${Object.keys(x).length})` : " (got an object)";
-  const s = typeof x === "string" ? JSON.stringify(x) : String(x);
-  return ` (got ${s.length > 66 ? `${s.slice(0, 64)}…${s.charAt(0) === '"' ? '"' : ""}` : s})`;
+  return ` (got ${typeof x === "string" ? quoteBounded(x) : String(x)})`;
 }
 
 const TYPE_NAME: Record<ExpectedType, string> = {
