@@ -8,7 +8,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { deepEqual } from "./equality";
 import { ProviderError } from "./errors";
 import { INPUT_KEYS, normalizeInputs } from "./normalize";
-import type { IntegrationInputs, IntegrationOutputs } from "../sdk/types";
+import type { IntegrationInputs, IntegrationOutputs } from "./integration-types";
 
 /** Outputs that an in-place update never changes. */
 export const STABLE_OUTPUTS = ["arn", "createdAt", "uri", "domainName", "region"];

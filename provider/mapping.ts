@@ -9,7 +9,8 @@ import type { ServiceModel } from "../model/types";
 import { isPlainObject, lowerFirst, setOwn, transform, type Transform } from "../model/visit";
 import { customerProfilesModel } from "../model/generated/customer-profiles";
 import { parseTimestamp } from "../model/timestamp";
-import type { FlowDefinition, IntegrationInputs, IntegrationOutputs } from "../sdk/types";
+import type { FlowDefinition } from "../model/generated/program-types";
+import type { IntegrationInputs, IntegrationOutputs } from "./integration-types";
 
 const model: ServiceModel = customerProfilesModel;
 

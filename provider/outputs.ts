@@ -5,7 +5,7 @@
  */
 import { outputsFromIntegration } from "./mapping";
 import { INPUT_KEYS } from "./normalize";
-import type { IntegrationInputs, IntegrationOutputs } from "../sdk/types";
+import type { IntegrationInputs, IntegrationOutputs } from "./integration-types";
 
 export function withoutUndefined<T extends object>(o: T): T {
   const out: Record<string, unknown> = {};

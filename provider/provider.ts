@@ -20,7 +20,7 @@ import { applyTagChanges, deleteIntegration, putNewIntegration, rewriteIntegrati
 import { deepEqual } from "./equality";
 import { checkIntegration, isUnknown } from "./validation";
 import * as api from "./api";
-import type { IntegrationInputs, IntegrationOutputs } from "../sdk/types";
+import type { IntegrationInputs, IntegrationOutputs } from "./integration-types";
 
 const PROVIDER_KEY = "__provider";
 

@@ -13,7 +13,8 @@ import { putIntegrationRequest, toApi } from "./mapping";
 import { sensitiveValues } from "./sensitive";
 import type { TagChanges } from "./tags";
 import { appflowModel } from "../model/generated/appflow";
-import type { FlowDefinition, IntegrationInputs, IntegrationOutputs } from "../sdk/types";
+import type { FlowDefinition } from "../model/generated/program-types";
+import type { IntegrationInputs, IntegrationOutputs } from "./integration-types";
 
 type Tags = Record<string, string>;
 type Ids = { domainName: string; uri: string };
