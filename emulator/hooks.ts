@@ -6,15 +6,14 @@
 import type * as http from "node:http";
 import { bound } from "../model/bounded";
 import { redactSensitive } from "../model/redact";
+import { HOOK_HEADER } from "./control-client";
 import { checkFaultConfig } from "./faults";
 import type { WireRequest } from "./protocol/wire";
 import type { RequestLog } from "./request-log";
 import { SERVICES } from "./services";
 import type { FaultConfig, RequestRecord } from "./types";
 
-export const CONTROL_PREFIX = "/_emulator/";
-/** A header a browser will not send cross-site without a preflight; control-client.ts sends it. */
-export const HOOK_HEADER = "x-emulator-hook";
+const CONTROL_PREFIX = "/_emulator/";
 
 /** What the hooks read and change. */
 export interface HookTarget {

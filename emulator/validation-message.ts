@@ -7,7 +7,7 @@ import { lowerFirst } from "../model/visit";
 import type { Constraint, ExpectedType, PathSegment, Violation } from "../model/validate";
 
 /** The path as AWS's validation messages spell it: `flowDefinition.tasks.3.member.connectorOperator.zendesk`. */
-export function formatAwsPath(path: PathSegment[]): string {
+function formatAwsPath(path: PathSegment[]): string {
   const parts: string[] = [];
   for (const seg of path) {
     if ("member" in seg) parts.push(lowerFirst(seg.member));

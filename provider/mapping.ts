@@ -78,7 +78,7 @@ export function fromApi(shapeName: string, value: unknown, m: ServiceModel = mod
   return transform(m, shapeName, value, fromApiTransform, undefined);
 }
 
-export function toIsoTimestamp(value: unknown): string | undefined {
+function toIsoTimestamp(value: unknown): string | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
   const ms = parseTimestamp(value);
   return ms === undefined ? undefined : new Date(ms).toISOString();

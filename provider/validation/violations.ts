@@ -10,7 +10,7 @@ import { quoteBounded } from "../../model/bounded";
 const PUT = customerProfilesModel.operations.PutIntegration.input!;
 
 /** The path as a Pulumi program spells it: `flowDefinition.tasks[2].connectorOperator.zendesk`. */
-export function formatSdkPath(path: PathSegment[]): string {
+function formatSdkPath(path: PathSegment[]): string {
   let s = "";
   for (const seg of path) {
     if ("member" in seg) s += (s ? "." : "") + lowerFirst(seg.member);
