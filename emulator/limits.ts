@@ -7,12 +7,8 @@ import type * as http from "node:http";
 
 export interface Limits {
   /**
-   * Request bodies above this are refused with 413 while they are read. Customer Profiles and
-   * AppFlow publish no request-payload quota that we found (their quota pages list rates and
-   * resource counts); the largest member their models allow is a few hundred KB (a FlowDefinition
-   * is far smaller), so 1 MiB leaves room for every valid request and bounds what one request
-   * costs. AWS's own front doors refuse larger payloads the same way: API Gateway's documented
-   * quota is 10 MB (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html).
+   * Bodies above this are refused with 413 while read. No payload quota is published for these
+   * services; their largest model member is a few hundred KB, so 1 MiB fits every valid request.
    */
   maxBodyBytes: number;
   /** Deeper JSON is a 400 SerializationException; the models nest members about a dozen deep. */
