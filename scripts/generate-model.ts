@@ -9,6 +9,7 @@
  *   model/generated/<service>.ts  operations (HTTP binding, errors) + every shape they reach,
  *                                 with constraints (required, min/max, pattern, enum) and no docs
  *   sdk/enums.generated.ts        string-literal union types for every enum PutIntegration takes
+ *   provider/plugin/schema.generated.json  the provider plugin's Pulumi package schema (scripts/generate-schema.ts)
  *   sdk/types.generated.ts        the PutIntegration request and GetIntegration response as a program
  *                                 spells them (camelCase members, ISO-8601 timestamps), FlowDefinition
  *                                 and every structure below it, each member documented with AWS's text
@@ -20,6 +21,7 @@ import { modelOverrides } from "../model/overrides";
 import { compilePattern } from "../model/pattern";
 import type { ServiceModel, Shape, MemberRef, StructureShape } from "../model/types";
 import { lowerFirst, memberRefs, reachableShapes } from "../model/visit";
+import { pluginSchema } from "./generate-schema";
 
 const root = path.resolve(__dirname, "..");
 
@@ -145,9 +147,10 @@ const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"'
  * own, `<code>` as backticks, links as markdown, every other tag dropped, entities decoded, and
  * nothing that could end the comment (`*\/`) or open a TSDoc tag (`@`, `{`).
  */
-export function docText(html: string | undefined): string[] {
+export function docText(html: string | undefined, opts: { tsdoc?: boolean; width?: number } = {}): string[] {
   if (!html) return [];
-  const text = html
+  const { tsdoc = true, width = 100 } = opts;
+  const decoded = html
     .replace(/\s+/g, " ")
     .replace(/<a [^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/g, (_, href: string, label: string) => `[${label.trim()}](${href})`)
     .replace(/<\/?code>/g, "`")
@@ -158,10 +161,9 @@ export function docText(html: string | undefined): string[] {
     .replace(/<[^>]+>/g, "")
     .replace(/&(#(\d+)|[a-z]+);/g, (m, _e: string, code: string | undefined, name?: string) =>
       code ? String.fromCharCode(Number(code)) : ENTITIES[m.slice(1, -1)] ?? m,
-    )
-    .replace(/\*\//g, "*\\/")
-    .replace(/@/g, "\\@")
-    .replace(/([{}])/g, "\\$1");
+    );
+  // A schema description is no comment: each SDK generator escapes it for its own language.
+  const text = tsdoc ? decoded.replace(/\*\//g, "*\\/").replace(/@/g, "\\@").replace(/([{}])/g, "\\$1") : decoded;
   const lines: string[] = [];
   let inList = false;
   for (const para of text.split("\n").map((l) => l.replace(/ +/g, " ").trim())) {
@@ -170,7 +172,7 @@ export function docText(html: string | undefined): string[] {
     // A blank line between paragraphs, and around a list, not between its items.
     if (lines.length && !(item && inList)) lines.push("");
     inList = item;
-    lines.push(...wrap(para, 100).map((l, i) => (item && i > 0 ? `  ${l}` : l)));
+    lines.push(...wrap(para, width).map((l, i) => (item && i > 0 ? `  ${l}` : l)));
   }
   return lines;
 }
@@ -306,6 +308,10 @@ export function generatedFiles(modelsDir: string, log: (line: string) => void = 
   files.set("sdk/enums.generated.ts", sdk);
   log(`sdk enums: ${enums.join(", ")}`);
   files.set("sdk/types.generated.ts", sdkTypes(cp, raws["customer-profiles"], enums));
+  files.set(
+    "provider/plugin/schema.generated.json",
+    pluginSchema(cp, raws["customer-profiles"], (html) => docText(html, { tsdoc: false, width: Infinity })),
+  );
   return files;
 }
 
