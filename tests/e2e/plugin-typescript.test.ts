@@ -1,10 +1,8 @@
 import { strict as assert } from "assert";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { E2E_TEST_TIMEOUT } from "../support/e2e";
 import { stepsOf, type Stack } from "../support/e2e-engine";
 import { EXAMPLE_URIS, flowNames, integrationsIn, writes } from "../support/e2e-aws";
-import { usePluginE2E } from "../support/e2e-plugin";
+import { diagnostics, usePluginE2E } from "../support/e2e-plugin";
 import { installShim } from "../support/plugin-resource-shim";
 import { s3FlowIntegration } from "../support/fixtures";
 
@@ -18,15 +16,6 @@ function program(resources: [string, object][]): string {
 }
 
 const orders = { domainName: "retail", uri: EXAMPLE_URIS.shopifyOrders, objectTypeNames: { ShopifyCreateOrders: "ShopifyOrder" }, tags: { team: "crm" } };
-
-/** Every diagnostic of a preview, stderr lines of the plugin included, without colour codes. */
-function diagnostics(r: { stdout: string }): string {
-  try {
-    return (JSON.parse(r.stdout).diagnostics ?? []).map((d: { message: string }) => d.message).join("").replace(/\u001b\[[0-9;]*m/g, "");
-  } catch {
-    return r.stdout;
-  }
-}
 
 describe("The provider plugin serving a TypeScript program, with the real pulumi CLI against the local endpoint", function () {
   this.timeout(E2E_TEST_TIMEOUT);
