@@ -13,7 +13,7 @@ import * as path from "path";
 import { IntegrationProvider } from "../provider";
 import { toDiffResult } from "../diff";
 import { settingsFromVariables } from "./config";
-import { RESOURCE_TOKEN } from "./names";
+import { NODEJS_MODULE, RESOURCE_TOKEN } from "./names";
 // Imported, not read from disk, so the build copies it beside the compiled host.
 import schema = require("./schema.generated.json");
 
@@ -33,8 +33,12 @@ function packageVersion(): string {
   return "0.0.0";
 }
 
+/**
+ * The generated schema with the package's version and the module TypeScript programs import from
+ * (a subpath, which the SDK generators do not take as a package name; they get their own settings).
+ */
 function schemaText(version: string): string {
-  return JSON.stringify({ ...schema, version });
+  return JSON.stringify({ ...schema, version, language: { nodejs: { packageName: NODEJS_MODULE } } });
 }
 
 function requireIntegration(urn: string): void {

@@ -1,18 +1,17 @@
 import { strict as assert } from "assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { E2E_TEST_TIMEOUT } from "../support/e2e";
 import { stepsOf, type Stack } from "../support/e2e-engine";
 import { EXAMPLE_URIS, flowNames, integrationsIn, writes } from "../support/e2e-aws";
 import { diagnostics, usePluginE2E } from "../support/e2e-plugin";
-import { installShim } from "../support/plugin-resource-shim";
+import { installShim, pluginModule, SHIM_MODULE } from "../support/plugin-resource-shim";
 import { s3FlowIntegration } from "../support/fixtures";
 
-/** The module pkg/v3's generator imports the package's resources from (`pulumi import` prints it). */
-const SDK_MODULE = "@pulumi/customer-profiles-integration";
-
-/** A TypeScript program of the plugin's resources, each `[name, args]`. */
-function program(resources: [string, object][]): string {
+/** A TypeScript program of the plugin's resources, each `[name, args]`, imported from `module`. */
+function program(module: string, resources: [string, object][]): string {
   const body = resources.map(([name, args]) => `new cpi.Integration(${JSON.stringify(name)}, ${JSON.stringify(args)});`).join("\n");
-  return `import * as cpi from ${JSON.stringify(SDK_MODULE)};\n${body}\n`;
+  return `import * as cpi from ${JSON.stringify(module)};\n${body}\n`;
 }
 
 const orders = { domainName: "retail", uri: EXAMPLE_URIS.shopifyOrders, objectTypeNames: { ShopifyCreateOrders: "ShopifyOrder" }, tags: { team: "crm" } };
@@ -22,22 +21,26 @@ describe("The provider plugin serving a TypeScript program, with the real pulumi
   this.slow(60_000);
   const e2e = usePluginE2E();
 
-  async function tsProject(source: string): Promise<Stack> {
+  /**
+   * A TypeScript project of the plugin's `resources`: through the package's generated class, or
+   * with `anyKey`, through a stand-in that passes every key on, as a language without types would.
+   */
+  async function tsProject(resources: [string, object][], options: { anyKey?: boolean } = {}): Promise<Stack> {
     const stack = await e2e.project(
       {
         "Pulumi.yaml": "name: plugin-e2e-ts\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n",
-        "index.ts": source,
         "package.json": JSON.stringify({ name: "plugin-e2e-ts", private: true, main: "index.ts" }),
       },
       { nodeModules: true },
     );
-    // Until the generated TypeScript class ships in the package, a CustomResource with the type token stands in.
-    installShim(stack.dir, SDK_MODULE);
+    if (options.anyKey) installShim(stack.dir, SHIM_MODULE);
+    const module = options.anyKey ? SHIM_MODULE : pluginModule(stack.dir);
+    fs.writeFileSync(path.join(stack.dir, "index.ts"), program(module, resources));
     return stack;
   }
 
   it("deploys a flow integration and an event integration, previews the same program with no changes, and destroys them", async () => {
-    const stack = await tsProject(program([["customers", s3FlowIntegration()], ["orders", orders]]));
+    const stack = await tsProject([["customers", s3FlowIntegration()], ["orders", orders]]);
     const up = await stack.up();
     assert.deepEqual(stepsOf(up), [["customers", "create"], ["orders", "create"]]);
     assert.deepEqual(writes(e2e.aws).map((r) => r.operation), ["PutIntegration", "PutIntegration"]);
@@ -59,9 +62,10 @@ describe("The provider plugin serving a TypeScript program, with the real pulumi
   it("runs the same preview checks as the dynamic provider: failures at the path and nearest-name hints, warnings shown, nothing written", async () => {
     const { flowDefinition, ...noFlow } = s3FlowIntegration();
     // One resource: the engine stops at the first resource whose check fails.
-    const bad = await tsProject(program([
-      ["customers", { ...noFlow, domainName: undefined, domainname: "retail", flowDefiniton: flowDefinition, tags: { "aws:team": "crm" } }],
-    ]));
+    const bad = await tsProject(
+      [["customers", { ...noFlow, domainName: undefined, domainname: "retail", flowDefiniton: flowDefinition, tags: { "aws:team": "crm" } }]],
+      { anyKey: true },
+    );
     const failed = await bad.preview({ mayFail: true });
     assert.notEqual(failed.code, 0, "preview fails");
     const errors = failed.errors.join("\n");
@@ -71,7 +75,7 @@ describe("The provider plugin serving a TypeScript program, with the real pulumi
 
     // An event integration naming no object type: no source shows AWS refusing it, so check warns.
     const { objectTypeNames: _o, ...untyped } = orders;
-    const warned = await tsProject(program([["orders", untyped]]));
+    const warned = await tsProject([["orders", untyped]], { anyKey: true });
     const preview = await warned.preview();
     assert.deepEqual(stepsOf(preview), [["orders", "create"]]);
     assert.match(diagnostics(preview), /warning: integration in domain retail \(uri [^)]+\): objectTypeName is required unless objectTypeNames is set/);

@@ -162,6 +162,7 @@ describe("the provider plugin's host", () => {
       const host = new PluginHost();
       const schema = JSON.parse(await host.getSchema());
       assert.equal(schema.version, require("../../package.json").version);
+      assert.equal(schema.language.nodejs.packageName, "pulumi-customer-profiles-integration/plugin");
       assert.ok(schema.resources[RESOURCE_TOKEN]);
     });
   });
