@@ -13,6 +13,7 @@
  *                                     spells them (camelCase members, ISO-8601 timestamps), FlowDefinition
  *                                     and every structure below it, each member documented with AWS's text
  *                                     (sdk/ re-exports both)
+ *   provider/plugin/schema.generated.json  the provider plugin's Pulumi package schema (scripts/generate-schema.ts)
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -21,6 +22,7 @@ import { modelOverrides } from "../model/overrides";
 import { compilePattern } from "../model/pattern";
 import type { ServiceModel, Shape, MemberRef, StructureShape } from "../model/types";
 import { lowerFirst, memberRefs, reachableShapes } from "../model/visit";
+import { pluginSchema } from "./generate-schema";
 
 const root = path.resolve(__dirname, "..");
 
@@ -146,9 +148,10 @@ const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"'
  * own, `<code>` as backticks, links as markdown, every other tag dropped, entities decoded, and
  * nothing that could end the comment (`*\/`) or open a TSDoc tag (`@`, `{`).
  */
-export function docText(html: string | undefined): string[] {
+export function docText(html: string | undefined, opts: { tsdoc?: boolean; width?: number } = {}): string[] {
   if (!html) return [];
-  const text = html
+  const { tsdoc = true, width = 100 } = opts;
+  const decoded = html
     .replace(/\s+/g, " ")
     .replace(/<a [^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/g, (_, href: string, label: string) => `[${label.trim()}](${href})`)
     .replace(/<\/?code>/g, "`")
@@ -159,10 +162,9 @@ export function docText(html: string | undefined): string[] {
     .replace(/<[^>]+>/g, "")
     .replace(/&(#(\d+)|[a-z]+);/g, (m, _e: string, code: string | undefined) =>
       code ? String.fromCharCode(Number(code)) : ENTITIES[m.slice(1, -1)] ?? m,
-    )
-    .replace(/\*\//g, "*\\/")
-    .replace(/@/g, "\\@")
-    .replace(/([{}])/g, "\\$1");
+    );
+  // A schema description is no comment: each SDK generator escapes it for its own language.
+  const text = tsdoc ? decoded.replace(/\*\//g, "*\\/").replace(/@/g, "\\@").replace(/([{}])/g, "\\$1") : decoded;
   const lines: string[] = [];
   let inList = false;
   for (const para of text.split("\n").map((l) => l.replace(/ +/g, " ").trim())) {
@@ -171,7 +173,7 @@ export function docText(html: string | undefined): string[] {
     // A blank line between paragraphs, and around a list, not between its items.
     if (lines.length && !(item && inList)) lines.push("");
     inList = item;
-    lines.push(...wrap(para, 100).map((l, i) => (item && i > 0 ? `  ${l}` : l)));
+    lines.push(...wrap(para, width).map((l, i) => (item && i > 0 ? `  ${l}` : l)));
   }
   return lines;
 }
@@ -307,6 +309,10 @@ export function generatedFiles(modelsDir: string, log: (line: string) => void = 
   files.set("model/generated/enums.ts", sdk);
   log(`sdk enums: ${enums.join(", ")}`);
   files.set("model/generated/program-types.ts", sdkTypes(cp, raws["customer-profiles"], enums));
+  files.set(
+    "provider/plugin/schema.generated.json",
+    pluginSchema(cp, raws["customer-profiles"], (html) => docText(html, { tsdoc: false, width: Infinity })),
+  );
   return files;
 }
 

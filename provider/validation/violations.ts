@@ -6,6 +6,7 @@ import { customerProfilesModel } from "../../model/generated/customer-profiles";
 import { EXPECTED_NAME, type Constraint, type PathSegment, type Violation } from "../../model/validate";
 import { lowerFirst, shapeAt } from "../../model/visit";
 import { quoteBounded } from "../../model/bounded";
+import { nearestName } from "../../model/nearest";
 
 const PUT = customerProfilesModel.operations.PutIntegration.input!;
 
@@ -60,10 +61,14 @@ function ruleOf(c: Constraint, value: unknown): string {
 }
 
 /** The members of the structure a path leads to, for suggesting the member a misspelling meant. */
+/** The provider's own inputs beside the request's members. */
+const OWN_INPUTS = ["region", "adoptExisting"];
+
 function membersAt(path: PathSegment[]): string[] {
   const name = shapeAt(customerProfilesModel, PUT, path);
   const shape = name === undefined ? undefined : customerProfilesModel.shapes[name];
-  return shape?.type === "structure" ? Object.keys(shape.members).map(lowerFirst) : [];
+  const members = shape?.type === "structure" ? Object.keys(shape.members).map(lowerFirst) : [];
+  return path.length === 0 ? [...members, ...OWN_INPUTS] : members;
 }
 
 /**
@@ -84,7 +89,8 @@ export function propertyOf(v: Violation): string {
 export function reasonOf(v: Violation): string {
   const last = v.path[v.path.length - 1];
   if (v.constraint.rule === "unknown" && last && "member" in last) {
-    const near = membersAt(v.path.slice(0, -1)).find((m) => m.toLowerCase() === last.member.toLowerCase());
+    // A program in YAML, or any language without the SDK's types, can spell a member any way.
+    const near = nearestName(last.member, membersAt(v.path.slice(0, -1)));
     if (near) return `is not a member of this type (did you mean ${near}?)`;
   }
   const isKey = last !== undefined && "mapKey" in last;
