@@ -91,6 +91,7 @@ interface Outcome {
   errorType?: string;
   /** The socket was destroyed or left open on purpose. */
   withheld?: "drop" | "hang";
+  notes?: string[];
 }
 
 export class EmulatorServer {
@@ -239,6 +240,7 @@ export class EmulatorServer {
       // Credentials (every sensitive scalar) are never kept; GET /_emulator/requests hides the rest.
       input: outcome.input && inputShape ? (redactSensitive(outcome.service!.model, inputShape, outcome.input, "secrets") as Record<string, unknown>) : outcome.input,
       errorType: outcome.errorType,
+      ...(outcome.notes && outcome.notes.length > 0 ? { notes: outcome.notes } : {}),
     };
     if (outcome.withheld === "drop") {
       req.socket.destroy();
@@ -339,6 +341,8 @@ export class EmulatorServer {
     try {
       output = READ_ONLY.test(operation) ? run() : this.commit(run);
     } catch (e) {
+      // What a refused request noted on the way does not outlive it.
+      this.backends.takeNotes();
       if (e instanceof ServiceError) return fail(operation, e, input);
       const internal = (message: string) => new ServiceError(service.internalError.code, message, service.internalError.status);
       if (e instanceof StateFileError) {
@@ -353,7 +357,7 @@ export class EmulatorServer {
       service.protocol === "query"
         ? queryOutput(service.model, operation, opModel.output, output, requestId)
         : restJsonOutput(service.model, opModel, output, requestId);
-    return { service, operation, input, response };
+    return { service, operation, input, response, notes: this.backends.takeNotes() };
   }
 
   /** Finds the operation a request is for, and how to read its input, without reading it yet. */

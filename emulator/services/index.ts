@@ -11,7 +11,7 @@ import { RouteTable } from "../routes";
 import type { EmulatorBehaviour, ServiceName } from "../types";
 import { appflowOperations } from "./appflow/operations";
 import { AppflowState, emptyAppflowData, type AppflowData } from "./appflow/state";
-import type { AccountContext, OperationTable } from "./context";
+import { Notes, type AccountContext, type OperationTable } from "./context";
 import { customerProfilesOperations } from "./customer-profiles/operations";
 import { CustomerProfilesState, emptyCustomerProfilesData, type CustomerProfilesData } from "./customer-profiles/state";
 import { stsOperations } from "./sts/operations";
@@ -137,12 +137,13 @@ export function checkEmulatorData(v: unknown): string | undefined {
 export class Backends {
   private data!: EmulatorData;
   private tables!: Record<ServiceName, OperationTable>;
+  private readonly notes = new Notes();
 
   constructor(
     private readonly account: AccountContext,
     private readonly accessKeyId: string,
     initial?: unknown,
-    private readonly behaviour: EmulatorBehaviour = { flowDefinitionConflict: "conflict" },
+    private readonly behaviour: EmulatorBehaviour = { flowDefinitionConflict: "conflict", newFlowStatus: "Draft" },
   ) {
     const wrong = initial === undefined ? undefined : checkEmulatorData(initial);
     if (wrong) throw new Error(`saved state does not have the emulator's layout: ${wrong}`);
@@ -156,8 +157,8 @@ export class Backends {
 
   private load(data: EmulatorData): void {
     this.data = data;
-    const appflow = new AppflowState(data.appflow, this.account);
-    const customerProfiles = new CustomerProfilesState(data.customerProfiles, this.account, appflow, this.behaviour);
+    const appflow = new AppflowState(data.appflow, this.account, this.behaviour, this.notes);
+    const customerProfiles = new CustomerProfilesState(data.customerProfiles, this.account, appflow, this.behaviour, this.notes);
     this.tables = {
       "customer-profiles": customerProfilesOperations(customerProfiles),
       appflow: appflowOperations(appflow),
@@ -171,6 +172,11 @@ export class Backends {
 
   operations(service: ServiceName): OperationTable {
     return this.tables[service];
+  }
+
+  /** The notes of the operation just run (RequestRecord.notes), emptied for the next. */
+  takeNotes(): string[] {
+    return this.notes.take();
   }
 
   snapshot(): EmulatorData {

@@ -16,6 +16,7 @@ import { LENGTH_PROPERTIES, taskTypeRules } from "./task-types";
 import { isUnknown, str } from "./unknown";
 import { isPlainObject } from "../../model/visit";
 import { parseScheduleExpression } from "./schedule-expression";
+import { FLOW_RULES } from "./flow-rules";
 import type { CheckFailure } from "./types";
 
 /** A failure, or with `warning` set, something to tell the user that AppFlow would accept. */
@@ -162,9 +163,10 @@ function objectTypeNamesAreSupportedEventTypes(inputs: Inputs): Finding[] {
       return {
         property: keyPath("objectTypeNames", k),
         reason:
-          `key ${quote(k)} is not an event type PutIntegration supports` +
+          `key ${quote(k)} is not one of the event types the PutIntegration API reference lists` +
           (near ? ` (did you mean ${near}?)` : "") +
-          `; the supported event types are: ${list(OBJECT_TYPE_NAMES_EVENT_TYPES)}`,
+          ` (${list(OBJECT_TYPE_NAMES_EVENT_TYPES)}); other services' event types may be valid keys too ` +
+          `(the map's keys are "event type[s] from an external application"), so it is sent as written`,
       };
     });
 }
@@ -491,7 +493,10 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   { name: "objectTypeNameXorNames", level: "warning", check: objectTypeNameXorNames,
     source: `${API_PUT_INTEGRATION}: ObjectTypeName and ObjectTypeNames are both optional; no source shows a refusal of both or neither` },
   { name: "objectTypeNamesAreSupportedEventTypes", level: "warning", check: objectTypeNamesAreSupportedEventTypes,
-    source: `${API_PUT_INTEGRATION} (ObjectTypeNames: "It supports the following event types"; a list, not a refusal; see event-types.ts)` },
+    source:
+      `${API_PUT_INTEGRATION} (ObjectTypeNames: "It supports the following event types"; a list, not a refusal; see event-types.ts). ` +
+      "github.com/aws-cloudformation/aws-cloudformation-resource-providers-customer-profiles CreateHandlerTest sends TestEventType, " +
+      "and no published source names another key (docs/evidence-search.md)" },
   { name: "uriOrFlowDefinition", level: "error", check: uriOrFlowDefinition,
     source:
       `${API_PUT_INTEGRATION}, and the model (codegen/aws-models/botocore-customer-profiles-2020-08-15.json): ` +
@@ -531,6 +536,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
       "zoneless time in the local zone: check never rewrites. Format: API_ScheduledTriggerProperties.html (ISO 8601, e.g. 2022-04-26T13:00:00-07:00)" },
   { name: "scheduleStartPrecedesEnd", level: "warning", check: scheduleStartPrecedesEnd,
     source: "https://docs.aws.amazon.com/appflow/1.0/APIReference/API_ScheduledTriggerProperties.html (start and end of the schedule); no source shows a refusal" },
+  ...FLOW_RULES,
 ];
 
 export function semanticFindings(inputs: Inputs, ctx: SemanticContext): Finding[] {
