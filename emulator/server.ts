@@ -8,7 +8,8 @@ import { randomUUID } from "node:crypto";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
-import { awsValidationMessage, validate } from "../model/validate";
+import { validate } from "../model/validate";
+import { awsValidationMessage } from "./validation-message";
 import { authError, isAuthFailure, readSigningScope, SignatureVerifier, type Credentials, type SigningScope } from "./auth";
 import { bound, SERVICE_MESSAGE_LIMIT } from "../model/bounded";
 import { ServiceError } from "./errors";
@@ -276,7 +277,7 @@ export class EmulatorServer {
     }
     const requestId = randomUUID();
     const fail = (operation: string, e: ServiceError, input?: Record<string, unknown>): Outcome => {
-      // A message never grows with the request: values are echoed up to validate.ts's MAX_ECHOED_CHARS,
+      // A message never grows with the request: values are echoed up to validation-message.ts's MAX_ECHOED_CHARS,
       // the whole message up to SERVICE_MESSAGE_LIMIT (model/bounded.ts).
       const err = new ServiceError(e.code, bound(e.message, SERVICE_MESSAGE_LIMIT), e.status);
       return {

@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
 import { ListDomainsCommand, PutIntegrationCommand } from "@aws-sdk/client-customer-profiles";
 import { connectEmulator, startEmulator, type Emulator } from "../../../emulator";
 import { RequestLog } from "../../../emulator/request-log";
-import { MAX_ECHOED_CHARS } from "../../../model/validate";
+import { MAX_ECHOED_CHARS } from "../../../emulator/validation-message";
 import {
   clientsFor,
   createConnectorProfile,
