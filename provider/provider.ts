@@ -9,7 +9,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { clientsFor, type AwsClients } from "./clients";
-import { resolveRegion, settingsFromConfig, type ProviderSettings } from "./config";
+import { resolveRegion, settingsFromConfig, strictMode, type ProviderSettings } from "./config";
 import { compareIntegration, requireOlds, toDiffResult } from "./diff";
 import { ProviderError } from "./errors";
 import { formatId, integrationArn, parseId } from "./ids";
@@ -79,7 +79,9 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     } catch (err) {
       failures.push({ property: "region", reason: (err as Error).message });
     }
-    failures.push(...(await checkIntegration(inputs, { region, profile: this.settings.profile })));
+    // A PCPI_STRICT that is neither true nor false stops the preview with its own message (strictMode).
+    const strict = strictMode(this.settings);
+    failures.push(...(await checkIntegration(inputs, { region, profile: this.settings.profile, strict })));
     // Check accepts a value or refuses it at its path; it never rewrites it. Timestamps are made
     // what the SDK needs by the request mapping, and diff compares canonical forms.
     return { inputs, failures };
