@@ -338,7 +338,9 @@ export class EmulatorServer {
     }
 
     let output: Record<string, unknown> | undefined;
-    const run = () => this.backends.operations(service.name)[operation](input);
+    // State per region, as moto keeps a backend per region: the region is the one the request was signed for.
+    const region = isAuthFailure(claimed) ? undefined : claimed.region;
+    const run = () => this.backends.operations(service.name, region)[operation](input);
     try {
       output = READ_ONLY.test(operation) ? run() : this.commit(run);
     } catch (e) {
