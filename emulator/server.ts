@@ -231,6 +231,7 @@ export class EmulatorServer {
     if (wire.rawPath.startsWith(CONTROL_PREFIX)) return this.control(wire, res);
 
     const outcome = await this.process(wire);
+    const signed = readSigningScope(wire.headers);
     const inputShape = outcome.service && Object.hasOwn(outcome.service.model.operations, outcome.operation) ? outcome.service.model.operations[outcome.operation].input : undefined;
     const record: RequestRecord = {
       service: outcome.service?.name ?? "unknown",
@@ -241,6 +242,7 @@ export class EmulatorServer {
       // Credentials (every sensitive scalar) are never kept; GET /_emulator/requests hides the rest.
       input: outcome.input && inputShape ? (redactSensitive(outcome.service!.model, inputShape, outcome.input, "secrets") as Record<string, unknown>) : outcome.input,
       errorType: outcome.errorType,
+      ...(isAuthFailure(signed) ? {} : { region: signed.region }),
       ...(outcome.notes && outcome.notes.length > 0 ? { notes: outcome.notes } : {}),
     };
     if (outcome.withheld === "drop") {

@@ -79,6 +79,8 @@ export interface RequestRecord {
   /** Parsed API input with the member names the model has (PascalCase or camelCase as on the wire) */
   input?: Record<string, unknown>;
   errorType?: string;
+  /** The region the request was signed for: whose state it read or changed. */
+  region?: string;
   /**
    * What the request was accepted despite: inputs no published source shows AWS refusing, which
    * the endpoint accepts and notes (emulator/README.md, "Accepted and noted").
