@@ -4,10 +4,10 @@
  */
 import { bound } from "../model/bounded";
 import { lowerFirst } from "../model/visit";
-import type { Constraint, ExpectedType, PathSegment, Violation } from "../model/validate";
+import { EXPECTED_NAME, type Constraint, type PathSegment, type Violation } from "../model/validate";
 
 /** The path as AWS's validation messages spell it: `flowDefinition.tasks.3.member.connectorOperator.zendesk`. */
-export function formatAwsPath(path: PathSegment[]): string {
+function formatAwsPath(path: PathSegment[]): string {
   const parts: string[] = [];
   for (const seg of path) {
     if ("member" in seg) parts.push(lowerFirst(seg.member));
@@ -24,17 +24,6 @@ const NULL_OF: Record<Extract<Constraint, { rule: "required" }>["of"], string> =
   "map value": "Map value must not be null",
 };
 
-const TYPE_NAME: Record<ExpectedType, string> = {
-  object: "an object",
-  list: "a list",
-  map: "a map",
-  string: "a string",
-  number: "a number",
-  "whole number": "a whole number",
-  boolean: "a boolean",
-  timestamp: "a timestamp (ISO-8601 or epoch seconds)",
-};
-
 const COMPARED = { min: "greater than or equal to", max: "less than or equal to" } as const;
 
 /** The constraint in AWS's own words, e.g. "Member must have length less than or equal to 64". */
@@ -45,7 +34,7 @@ export function awsConstraint(c: Constraint): string {
     case "unknown":
       return "Member is not defined by the API";
     case "type":
-      return `Member must be ${TYPE_NAME[c.expected]}`;
+      return `Member must be ${EXPECTED_NAME[c.expected]}`;
     case "length":
     case "size":
       return `Member must have length ${COMPARED[c.bound]} ${c.limit}`;

@@ -12,9 +12,9 @@ const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+
  * - `not-a-timestamp`: neither a number nor a string in ISO-8601's shape;
  * - `not-an-instant`: ISO-8601's shape, but a day or time that does not exist, or a time without a zone.
  */
-export type TimestampReading = { ms: number } | { fault: "not-a-timestamp" | "not-an-instant" };
+type TimestampReading = { ms: number } | { fault: "not-a-timestamp" | "not-an-instant" };
 
-export function readTimestamp(v: unknown): TimestampReading {
+function readTimestamp(v: unknown): TimestampReading {
   if (typeof v === "number") return Number.isFinite(v) ? { ms: v * 1000 } : { fault: "not-a-timestamp" };
   const m = typeof v === "string" ? ISO_8601.exec(v) : null;
   if (!m) return { fault: "not-a-timestamp" };

@@ -19,6 +19,18 @@ export type PathSegment =
 /** The kinds of value a shape can demand. */
 export type ExpectedType = "object" | "list" | "map" | "string" | "number" | "whole number" | "boolean" | "timestamp";
 
+/** Each kind of value by name, as a message about it reads: "must be a list". */
+export const EXPECTED_NAME: Readonly<Record<ExpectedType, string>> = {
+  object: "an object",
+  list: "a list",
+  map: "a map",
+  string: "a string",
+  number: "a number",
+  "whole number": "a whole number",
+  boolean: "a boolean",
+  timestamp: "a timestamp (ISO-8601 or epoch seconds)",
+};
+
 /** The constraint a value broke, with the model's values for it. */
 export type Constraint =
   | { rule: "required"; of: "member" | "list item" | "map value" }

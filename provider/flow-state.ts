@@ -8,7 +8,7 @@
  */
 import * as api from "./api";
 import type { AwsClients } from "./clients";
-import type { DesiredFlowState, IntegrationOutputs } from "../sdk/types";
+import type { DesiredFlowState, IntegrationOutputs } from "./integration-types";
 
 /** What the outputs say about a flow. */
 export type FlowObservation = Pick<IntegrationOutputs, "flowStatus" | "lastRunStatus" | "lastRunTime">;

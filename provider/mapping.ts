@@ -9,7 +9,8 @@ import type { ServiceModel } from "../model/types";
 import { isPlainObject, lowerFirst, setOwn, transform, type Transform } from "../model/visit";
 import { customerProfilesModel } from "../model/generated/customer-profiles";
 import { parseTimestamp } from "../model/timestamp";
-import type { FlowDefinition, IntegrationInputs, IntegrationOutputs } from "../sdk/types";
+import type { FlowDefinition } from "../model/generated/program-types";
+import type { IntegrationInputs, IntegrationOutputs } from "./integration-types";
 
 const model: ServiceModel = customerProfilesModel;
 
@@ -77,7 +78,7 @@ export function fromApi(shapeName: string, value: unknown, m: ServiceModel = mod
   return transform(m, shapeName, value, fromApiTransform, undefined);
 }
 
-export function toIsoTimestamp(value: unknown): string | undefined {
+function toIsoTimestamp(value: unknown): string | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
   const ms = parseTimestamp(value);
   return ms === undefined ? undefined : new Date(ms).toISOString();

@@ -12,7 +12,8 @@ import { clientsFor, type AwsClients } from "./clients";
 import { resolveRegion, settingsFromConfig, strictMode, type ProviderSettings } from "./config";
 import { compareIntegration, requireOlds, toDiffResult } from "./diff";
 import { ProviderError } from "./errors";
-import { formatId, integrationArn, parseId } from "./ids";
+import { formatId, parseId } from "./ids";
+import { integrationArn } from "../model/arn";
 import { flowDefinitionFromFlow, outputsFromIntegration } from "./mapping";
 import { buildOutputs, inputsFromOutputs } from "./outputs";
 import { diffTags } from "./tags";
@@ -22,7 +23,7 @@ import { checkIntegration, isUnknown } from "./validation";
 import { convergeFlowState, observeFlow, type FlowObservation } from "./flow-state";
 import { warn } from "./validation/warnings";
 import * as api from "./api";
-import type { IntegrationInputs, IntegrationOutputs } from "../sdk/types";
+import type { IntegrationInputs, IntegrationOutputs } from "./integration-types";
 
 const PROVIDER_KEY = "__provider";
 

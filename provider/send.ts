@@ -20,7 +20,7 @@ export interface SdkClient {
 }
 
 /** How long one call may take in all, with `attempts` attempts. */
-export function callDeadlineMs(attempts: number): number {
+function callDeadlineMs(attempts: number): number {
   const { connectionTimeout, requestTimeout } = timeouts();
   return attempts * (connectionTimeout + requestTimeout) + (attempts - 1) * MAX_BACKOFF_MS + OVERHEAD_MS;
 }

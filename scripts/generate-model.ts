@@ -8,10 +8,11 @@
  * Output, committed so that the package never reads the JSON models at install or run time:
  *   model/generated/<service>.ts  operations (HTTP binding, errors) + every shape they reach,
  *                                 with constraints (required, min/max, pattern, enum) and no docs
- *   sdk/enums.generated.ts        string-literal union types for every enum PutIntegration takes
- *   sdk/types.generated.ts        the PutIntegration request and GetIntegration response as a program
- *                                 spells them (camelCase members, ISO-8601 timestamps), FlowDefinition
- *                                 and every structure below it, each member documented with AWS's text
+ *   model/generated/enums.ts          string-literal union types for every enum PutIntegration takes
+ *   model/generated/program-types.ts  the PutIntegration request and GetIntegration response as a program
+ *                                     spells them (camelCase members, ISO-8601 timestamps), FlowDefinition
+ *                                     and every structure below it, each member documented with AWS's text
+ *                                     (sdk/ re-exports both)
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -260,7 +261,7 @@ function sdkTypes(cp: ServiceModel, raw: RawModel, enums: string[]): string {
   const structures = reachableShapes(cp, "FlowDefinition").filter((n) => cp.shapes[n].type === "structure");
   const used = new Set([...reachableShapes(cp, put), ...reachableShapes(cp, get)]);
   let out = header("botocore-customer-profiles-2020-08-15.json");
-  out += `import type { ${enums.filter((e) => used.has(e)).join(", ")} } from "./enums.generated";\n`;
+  out += `import type { ${enums.filter((e) => used.has(e)).join(", ")} } from "./enums";\n`;
   out += "\n" + tsInterface(cp, raw, put, put, [
     "The members of a `PutIntegration` request, as a program spells them. The documentation is AWS's.",
   ]);
@@ -303,9 +304,9 @@ export function generatedFiles(modelsDir: string, log: (line: string) => void = 
     sdk += `\n/** The values the Customer Profiles API accepts for \`${name}\`. */\n`;
     sdk += `export type ${name} = ${s.enum.map((v) => JSON.stringify(v)).join(" | ")};\n`;
   }
-  files.set("sdk/enums.generated.ts", sdk);
+  files.set("model/generated/enums.ts", sdk);
   log(`sdk enums: ${enums.join(", ")}`);
-  files.set("sdk/types.generated.ts", sdkTypes(cp, raws["customer-profiles"], enums));
+  files.set("model/generated/program-types.ts", sdkTypes(cp, raws["customer-profiles"], enums));
   return files;
 }
 

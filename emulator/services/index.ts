@@ -8,7 +8,7 @@ import { appflowModel } from "../../model/generated/appflow";
 import { customerProfilesModel } from "../../model/generated/customer-profiles";
 import { stsModel } from "../../model/generated/sts";
 import { RouteTable } from "../routes";
-import { REGION } from "../arn";
+import { REGION_NAME as REGION } from "../../model/arn";
 import type { EmulatorBehaviour, ServiceName } from "../types";
 import { appflowOperations } from "./appflow/operations";
 import { AppflowState, emptyAppflowData, type AppflowData } from "./appflow/state";
@@ -71,11 +71,11 @@ export interface EmulatorData extends RegionData {
   regions?: Map<string, RegionData>;
 }
 
-export function emptyRegion(): RegionData {
+function emptyRegion(): RegionData {
   return { customerProfiles: emptyCustomerProfilesData(), appflow: emptyAppflowData() };
 }
 
-export function emptyData(): EmulatorData {
+function emptyData(): EmulatorData {
   return emptyRegion();
 }
 

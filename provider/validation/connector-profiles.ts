@@ -29,7 +29,7 @@ const SHOWN_NAMES = 10;
 let shared: ConnectorProfileCatalog | undefined;
 
 /** The process-wide catalog every check shares. */
-export function defaultConnectorProfileCatalog(): ConnectorProfileCatalog {
+function defaultConnectorProfileCatalog(): ConnectorProfileCatalog {
   return (shared ??= new ConnectorProfileCatalog(appflowConnectorProfiles));
 }
 

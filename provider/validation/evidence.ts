@@ -42,7 +42,7 @@ const LEVELS: Readonly<Record<EvidenceKind, Level>> = {
   "no-evidence": "warning",
 };
 
-export function levelOf(kind: EvidenceKind): Level {
+function levelOf(kind: EvidenceKind): Level {
   return LEVELS[kind];
 }
 

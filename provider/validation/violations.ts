@@ -3,14 +3,14 @@
  * it, and the rule in a sentence that follows the path ("… must have length less than or equal to 64").
  */
 import { customerProfilesModel } from "../../model/generated/customer-profiles";
-import type { Constraint, ExpectedType, PathSegment, Violation } from "../../model/validate";
+import { EXPECTED_NAME, type Constraint, type PathSegment, type Violation } from "../../model/validate";
 import { lowerFirst, shapeAt } from "../../model/visit";
 import { quoteBounded } from "../../model/bounded";
 
 const PUT = customerProfilesModel.operations.PutIntegration.input!;
 
 /** The path as a Pulumi program spells it: `flowDefinition.tasks[2].connectorOperator.zendesk`. */
-export function formatSdkPath(path: PathSegment[]): string {
+function formatSdkPath(path: PathSegment[]): string {
   let s = "";
   for (const seg of path) {
     if ("member" in seg) s += (s ? "." : "") + lowerFirst(seg.member);
@@ -33,17 +33,6 @@ export function describeValue(rule: Constraint["rule"], x: unknown): string {
   return ` (got ${typeof x === "string" ? quoteBounded(x) : String(x)})`;
 }
 
-const TYPE_NAME: Record<ExpectedType, string> = {
-  object: "an object",
-  list: "a list",
-  map: "a map",
-  string: "a string",
-  number: "a number",
-  "whole number": "a whole number",
-  boolean: "a boolean",
-  timestamp: "a timestamp (ISO-8601 or epoch seconds)",
-};
-
 const COMPARED = { min: "greater than or equal to", max: "less than or equal to" } as const;
 
 function ruleOf(c: Constraint, value: unknown): string {
@@ -56,7 +45,7 @@ function ruleOf(c: Constraint, value: unknown): string {
       // Epoch seconds are a number in the AWS docs' examples; as text they would be read as a date string.
       return c.expected === "timestamp" && typeof value === "string" && /^\d+(\.\d+)?$/.test(value)
         ? "must be a timestamp: write epoch seconds as a number, not a string, or an ISO-8601 string with a zone"
-        : `must be ${TYPE_NAME[c.expected]}`;
+        : `must be ${EXPECTED_NAME[c.expected]}`;
     case "length":
       return `must have length ${COMPARED[c.bound]} ${c.limit}`;
     case "size":

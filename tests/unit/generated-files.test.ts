@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { docText, drift, VENDORED_MODELS_DIR } from "../../scripts/generate-model";
 
 /**
- * Every generated file (model/generated/*, sdk/enums.generated.ts, sdk/types.generated.ts) is what
+ * Every generated file (model/generated/*) is what
  * `npm run generate` makes of the botocore models today: regenerated into a temporary folder and
  * compared byte for byte, so a hand edit or a model update without regeneration fails here.
  */

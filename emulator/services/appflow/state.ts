@@ -16,7 +16,7 @@ import type {
   UpdateFlowRequest,
 } from "@aws-sdk/client-appflow";
 import { randomUUID } from "node:crypto";
-import { arn } from "../../arn";
+import { arn } from "../../../model/arn";
 import { dict } from "../../../model/dict";
 import { ServiceError } from "../../errors";
 import { updatedAfter, type AccountContext, type Notes } from "../context";

@@ -1,5 +1,5 @@
 /**
- * The front door under hostile input (issue 11, probes 4 and 5): test hooks a web page cannot
+ * The front door under hostile input: test hooks a web page cannot
  * drive, no secret served back, bounded bodies, depths, connections and messages, and one line
  * (never a stack trace) for a client that goes away.
  */
