@@ -2,7 +2,7 @@
 /**
  * customer-profiles-emulator [--port N] [--host H] [--region R] [--account-id A]
  *                            [--state-file F] [--access-key-id K] [--secret-access-key S]
- *                            [--flow-definition-conflict conflict|upsert]
+ *                            [--flow-definition-conflict conflict|upsert] [--new-flow-status Draft|Active]
  *
  * Runs the endpoint in the foreground and prints the environment that points the AWS SDKs and
  * CLIs at it. SIGINT/SIGTERM close the server before exiting; every write was saved when it was
@@ -14,7 +14,7 @@ import type { EmulatorOptions } from "./types";
 
 const USAGE =
   "usage: customer-profiles-emulator [--port N] [--host H] [--region R] [--account-id A] " +
-  "[--state-file F] [--access-key-id K] [--secret-access-key S] [--flow-definition-conflict conflict|upsert]";
+  "[--state-file F] [--access-key-id K] [--secret-access-key S] [--flow-definition-conflict conflict|upsert] [--new-flow-status Draft|Active]";
 
 const FLAGS: Record<string, keyof EmulatorOptions> = {
   "--port": "port",
@@ -25,6 +25,7 @@ const FLAGS: Record<string, keyof EmulatorOptions> = {
   "--access-key-id": "accessKeyId",
   "--secret-access-key": "secretAccessKey",
   "--flow-definition-conflict": "flowDefinitionConflict",
+  "--new-flow-status": "newFlowStatus",
 };
 
 export function parseArgs(argv: string[]): EmulatorOptions {
@@ -42,6 +43,8 @@ export function parseArgs(argv: string[]): EmulatorOptions {
       options.port = port;
     } else if (key === "flowDefinitionConflict" && value !== "conflict" && value !== "upsert") {
       throw new UsageError(`--flow-definition-conflict must be conflict or upsert, got ${value}`);
+    } else if (key === "newFlowStatus" && value !== "Draft" && value !== "Active") {
+      throw new UsageError(`--new-flow-status must be Draft or Active, got ${value}`);
     } else {
       options[key] = value;
     }

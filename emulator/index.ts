@@ -11,7 +11,7 @@ import { EmulatorServer } from "./server";
 import { callerArnFor } from "./services/sts/operations";
 import type { Emulator, EmulatorBehaviour, EmulatorOptions } from "./types";
 
-export type { Emulator, EmulatorBehaviour, EmulatorOptions, FlowDefinitionConflict, FaultConfig, FaultRule, RequestRecord, ServiceName } from "./types";
+export type { Emulator, EmulatorBehaviour, EmulatorOptions, FlowDefinitionConflict, NewFlowStatus, FaultConfig, FaultRule, RequestRecord, ServiceName } from "./types";
 export { connectEmulator, type EmulatorControl } from "./control-client";
 export { deriveFlowUri } from "./services/customer-profiles/flow-definition";
 
@@ -38,10 +38,14 @@ export function endpointEnv(url: string, region: string, credentials: { accessKe
 }
 
 const FLOW_DEFINITION_CONFLICT = ["conflict", "upsert"];
+const NEW_FLOW_STATUS = ["Draft", "Active"];
 
 function checkBehaviour(b: EmulatorBehaviour): void {
   if (!FLOW_DEFINITION_CONFLICT.includes(b.flowDefinitionConflict)) {
     throw new Error(`flowDefinitionConflict must be one of ${FLOW_DEFINITION_CONFLICT.join(", ")}, got ${b.flowDefinitionConflict}`);
+  }
+  if (!NEW_FLOW_STATUS.includes(b.newFlowStatus)) {
+    throw new Error(`newFlowStatus must be one of ${NEW_FLOW_STATUS.join(", ")}, got ${b.newFlowStatus}`);
   }
 }
 
@@ -54,7 +58,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     secretAccessKey: options.secretAccessKey ?? DEFAULTS.secretAccessKey,
   };
   if (!/^\d{12}$/.test(accountId)) throw new Error(`accountId must be 12 digits, got ${accountId}`);
-  const initialBehaviour: EmulatorBehaviour = { flowDefinitionConflict: options.flowDefinitionConflict ?? "conflict" };
+  const initialBehaviour: EmulatorBehaviour = {
+    flowDefinitionConflict: options.flowDefinitionConflict ?? "conflict",
+    newFlowStatus: options.newFlowStatus ?? "Draft",
+  };
   checkBehaviour(initialBehaviour);
   // One object, read by the state models on every request: setBehaviour changes it in place.
   const behaviour: EmulatorBehaviour = { ...initialBehaviour };

@@ -80,6 +80,7 @@ interface Outcome {
   errorType?: string;
   /** The socket was destroyed or left open on purpose. */
   withheld?: "drop" | "hang";
+  notes?: string[];
 }
 
 export class EmulatorServer {
@@ -193,6 +194,7 @@ export class EmulatorServer {
     }
 
     const outcome = await this.process(wire);
+    const signed = readSigningScope(wire.headers);
     const inputShape = outcome.service && Object.hasOwn(outcome.service.model.operations, outcome.operation) ? outcome.service.model.operations[outcome.operation].input : undefined;
     const record: RequestRecord = {
       service: outcome.service?.name ?? "unknown",
@@ -203,6 +205,8 @@ export class EmulatorServer {
       // Credentials (every sensitive scalar) are never kept; GET /_emulator/requests hides the rest.
       input: outcome.input && inputShape ? (redactSensitive(outcome.service!.model, inputShape, outcome.input, "secrets") as Record<string, unknown>) : outcome.input,
       errorType: outcome.errorType,
+      ...(isAuthFailure(signed) ? {} : { region: signed.region }),
+      ...(outcome.notes && outcome.notes.length > 0 ? { notes: outcome.notes } : {}),
     };
     if (outcome.withheld === "drop") {
       req.socket.destroy();
@@ -299,10 +303,14 @@ export class EmulatorServer {
     }
 
     let output: Record<string, unknown> | undefined;
-    const run = () => this.state.backends.operations(service.name)[operation](input);
+    // State per region, as moto keeps a backend per region: the region is the one the request was signed for.
+    const region = isAuthFailure(claimed) ? undefined : claimed.region;
+    const run = () => this.state.backends.operations(service.name, region)[operation](input);
     try {
       output = READ_ONLY.test(operation) ? run() : this.state.commit(run);
     } catch (e) {
+      // What a refused request noted on the way does not outlive it.
+      this.state.backends.takeNotes();
       if (e instanceof ServiceError) return fail(operation, e, input);
       const internal = (message: string) => new ServiceError(service.internalError.code, message, service.internalError.status);
       if (e instanceof StateFileError) {
@@ -317,7 +325,7 @@ export class EmulatorServer {
       service.protocol === "query"
         ? queryOutput(service.model, operation, opModel.output, output, requestId)
         : restJsonOutput(service.model, opModel, output, requestId);
-    return { service, operation, input, response };
+    return { service, operation, input, response, notes: this.state.backends.takeNotes() };
   }
 
   /** Finds the operation a request is for, and how to read its input, without reading it yet. */

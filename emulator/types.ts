@@ -27,13 +27,22 @@ export interface EmulatorOptions {
    * executing request: Flow with name X already exists.`; "upsert" updates the flow in place.
    */
   flowDefinitionConflict?: FlowDefinitionConflict;
+  /**
+   * The status a new Scheduled or Event flow is left in when PutIntegration creates it: "Draft"
+   * (the default: AppFlow's CreateFlow leaves scheduled flows in Draft, per
+   * aws-cloudformation/cloudformation-coverage-roadmap#1214 and hashicorp/terraform-provider-aws#36441)
+   * or "Active". No source says which Customer Profiles does, so both are specified.
+   */
+  newFlowStatus?: NewFlowStatus;
 }
 
 export type FlowDefinitionConflict = "conflict" | "upsert";
+export type NewFlowStatus = "Draft" | "Active";
 
 /** Behaviour that tests may switch while the endpoint runs (`Emulator.setBehaviour`); reset() restores the started-with one. */
 export interface EmulatorBehaviour {
   flowDefinitionConflict: FlowDefinitionConflict;
+  newFlowStatus: NewFlowStatus;
 }
 
 export interface Emulator {
@@ -70,6 +79,13 @@ export interface RequestRecord {
   /** Parsed API input with the member names the model has (PascalCase or camelCase as on the wire) */
   input?: Record<string, unknown>;
   errorType?: string;
+  /** The region the request was signed for: whose state it read or changed. */
+  region?: string;
+  /**
+   * What the request was accepted despite: inputs no published source shows AWS refusing, which
+   * the endpoint accepts and notes (emulator/README.md, "Accepted and noted").
+   */
+  notes?: string[];
 }
 
 export interface FaultConfig {

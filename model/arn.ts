@@ -24,3 +24,9 @@ export function arn(service: string, region: string, accountId: string, resource
 export function integrationArn(region: string, accountId: string, domainName: string, uri: string): string {
   return arn("profile", region, accountId, `domains/${domainName}/integrations/${uri}`);
 }
+
+/**
+ * An AWS region's name as the SDK's partition table spells them (us-east-1, eu-west-2,
+ * us-gov-west-1, eusc-de-east-1…): what check accepts as a region and what the local endpoint serves.
+ */
+export const REGION_NAME = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;

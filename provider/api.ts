@@ -101,6 +101,18 @@ export async function updateFlow(
   });
 }
 
+/** AppFlow StartFlow: activates a scheduled or event flow (the model's documentation); answers its status. */
+export async function startFlow(c: AwsClients, flowName: string): Promise<Record<string, unknown>> {
+  const { StartFlowCommand } = afSdk();
+  return send<Record<string, unknown>>(af(c), new StartFlowCommand({ flowName }), { service: "AppFlow", operation: "StartFlow", region: c.region });
+}
+
+/** AppFlow StopFlow: deactivates a scheduled or event flow (the model's documentation); answers its status. */
+export async function stopFlow(c: AwsClients, flowName: string): Promise<Record<string, unknown>> {
+  const { StopFlowCommand } = afSdk();
+  return send<Record<string, unknown>>(af(c), new StopFlowCommand({ flowName }), { service: "AppFlow", operation: "StopFlow", region: c.region });
+}
+
 export function integrationGone(ctx: Ids & { region: string }): ProviderError {
   return new ProviderError(
     `Integration "${ctx.uri}" in domain "${ctx.domainName}" (${ctx.region}) no longer exists: it was deleted ` +

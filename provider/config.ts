@@ -15,6 +15,8 @@ export interface ProviderSettings {
   endpoints?: Endpoints;
   /** The config key a user sets the region with, for the message that asks for one. */
   regionKey?: string;
+  /** Stack config `customer-profiles-integration:strict`: every check warning fails the preview at its path. */
+  strict?: boolean;
 }
 
 export interface Endpoints {
@@ -23,13 +25,37 @@ export interface Endpoints {
   sts?: string;
 }
 
+/** The stack config key and the environment variable (for CI) that turn strict mode on. */
+export const STRICT_CONFIG_KEY = "customer-profiles-integration:strict";
+export const STRICT_ENV = "PCPI_STRICT";
+
+const TRUE = new Set(["1", "true", "yes", "on"]);
+const FALSE = new Set(["0", "false", "no", "off"]);
+
+/**
+ * Whether warnings fail the preview: the stack config when set, else PCPI_STRICT. Off by default.
+ * A value that is neither true nor false is refused, so a typo never turns strict mode off silently.
+ */
+export function strictMode(settings: ProviderSettings): boolean {
+  if (settings.strict !== undefined) return settings.strict;
+  return parseSwitch(process.env[STRICT_ENV], STRICT_ENV) ?? false;
+}
+
+function parseSwitch(v: string | undefined, name: string): boolean | undefined {
+  if (v === undefined || v === "") return undefined;
+  const s = v.trim().toLowerCase();
+  if (TRUE.has(s)) return true;
+  if (FALSE.has(s)) return false;
+  throw new ProviderError(`${name} must be true or false (or 1 or 0), got ${JSON.stringify(v)}.`);
+}
+
 /** The stack config keys the provider reads, from the engine's Configure call. */
 export function settingsFromConfig(config: { get(key: string): string | undefined } | undefined): ProviderSettings {
   const get = (k: string) => {
     const v = config?.get(k);
     return typeof v === "string" && v !== "" ? v : undefined;
   };
-  return { region: get("aws:region"), profile: get("aws:profile") };
+  return { region: get("aws:region"), profile: get("aws:profile"), strict: parseSwitch(get(STRICT_CONFIG_KEY), STRICT_CONFIG_KEY) };
 }
 
 export async function resolveRegion(inputRegion: string | undefined, settings: ProviderSettings): Promise<string> {

@@ -8,6 +8,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { deepEqual } from "./equality";
 import { ProviderError } from "./errors";
 import { INPUT_KEYS, normalizeInputs } from "./normalize";
+import { flowStateHolds } from "./flow-state";
 import type { IntegrationInputs, IntegrationOutputs } from "./integration-types";
 
 /**
@@ -76,6 +77,11 @@ export function compareIntegration(
       continue;
     }
     if (!deepEqual(olds[key], news[key])) changed.push(key);
+  }
+  // A flow found (by refresh) in another state than the program wants is a change to make.
+  const desiredState = news.desiredFlowState;
+  if (desiredState !== undefined && !changed.includes("desiredFlowState") && !flowStateHolds(desiredState, olds.flowStatus)) {
+    changed.push("desiredFlowState");
   }
   if (changed.includes("domainName")) replaces.push("domainName");
   if (news.uri === undefined && olds.flowDefinition?.flowName !== news.flowDefinition?.flowName) {

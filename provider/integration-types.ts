@@ -10,7 +10,15 @@ export interface IntegrationInputs extends PutIntegrationRequest {
   region?: string;
   /** Take over an integration that already exists (Pulumi's own: not sent to AWS). */
   adoptExisting?: boolean;
+  /**
+   * Whether a Scheduled or Event flow should be running (AppFlow `Active`) or suspended; the
+   * provider converges on it with AppFlow StartFlow/StopFlow on create, update and after a refresh
+   * (Pulumi's own: not a PutIntegration member). Unset, the flow is left as AWS leaves it.
+   */
+  desiredFlowState?: DesiredFlowState;
 }
+
+export type DesiredFlowState = "running" | "suspended";
 
 /** What the provider records in state for an Integration: its inputs and what GetIntegration reports. */
 export interface IntegrationOutputs extends IntegrationInputs, GetIntegrationResponse {
@@ -20,4 +28,10 @@ export interface IntegrationOutputs extends IntegrationInputs, GetIntegrationRes
   region: string;
   /** `arn:<partition>:profile:<region>:<account>:domains/<domain>/integrations/<uri>`. */
   arn: string;
+  /** The flow's status as AppFlow last reported it (Active, Suspended, Draft, Errored…), for a flow integration. */
+  flowStatus?: string;
+  /** The status of the flow's most recent run (InProgress, Successful, Error…), when it has run. */
+  lastRunStatus?: string;
+  /** When the flow's most recent run was (ISO-8601), when it has run. */
+  lastRunTime?: string;
 }

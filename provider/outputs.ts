@@ -5,6 +5,7 @@
  */
 import { outputsFromIntegration } from "./mapping";
 import { INPUT_KEYS } from "./normalize";
+import type { FlowObservation } from "./flow-state";
 import type { IntegrationInputs, IntegrationOutputs } from "./integration-types";
 
 function withoutUndefined<T extends object>(o: T): T {
@@ -16,7 +17,7 @@ function withoutUndefined<T extends object>(o: T): T {
 export function buildOutputs(
   inputs: IntegrationInputs,
   api: Record<string, unknown> | undefined,
-  extra: { region: string; arn: string; previous?: Partial<IntegrationOutputs> },
+  extra: { region: string; arn: string; previous?: Partial<IntegrationOutputs>; flow?: FlowObservation },
 ): IntegrationOutputs {
   const fromApi = api ? outputsFromIntegration(api) : {};
   const prev = extra.previous ?? {};
@@ -32,7 +33,14 @@ export function buildOutputs(
     lastUpdatedAt: (fromApi.lastUpdatedAt ?? prev.lastUpdatedAt)!,
     workflowId: fromApi.workflowId ?? prev.workflowId,
     isUnstructured: fromApi.isUnstructured ?? prev.isUnstructured,
+    // What is known of the flow: as just read or steered, else as last recorded; none without a flow.
+    ...(inputs.flowDefinition ? flowFields(extra.flow, prev) : {}),
   }) as IntegrationOutputs;
+}
+
+function flowFields(seen: FlowObservation | undefined, prev: Partial<IntegrationOutputs>): FlowObservation {
+  if (seen?.flowStatus !== undefined) return seen;
+  return { flowStatus: prev.flowStatus, lastRunStatus: prev.lastRunStatus, lastRunTime: prev.lastRunTime };
 }
 
 /** The inputs that reproduce an integration as read from AWS (import and refresh). */

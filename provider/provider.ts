@@ -9,7 +9,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { clientsFor, type AwsClients } from "./clients";
-import { resolveRegion, settingsFromConfig, type ProviderSettings } from "./config";
+import { resolveRegion, settingsFromConfig, strictMode, type ProviderSettings } from "./config";
 import { compareIntegration, requireOlds, toDiffResult, type IntegrationChanges } from "./diff";
 import { ProviderError } from "./errors";
 import { formatId, parseId } from "./ids";
@@ -20,6 +20,8 @@ import { diffTags } from "./tags";
 import { applyTagChanges, deleteIntegration, putNewIntegration, rewriteIntegration } from "./writes";
 import { deepEqual } from "./equality";
 import { checkIntegration, isUnknown } from "./validation";
+import { convergeFlowState, observeFlow, type FlowObservation } from "./flow-state";
+import { warn } from "./validation/warnings";
 import * as api from "./api";
 import type { IntegrationInputs, IntegrationOutputs } from "./integration-types";
 
@@ -83,7 +85,9 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     } catch (err) {
       failures.push({ property: "region", reason: (err as Error).message });
     }
-    failures.push(...(await checkIntegration(inputs, { region, profile: this.settings.profile, endpoints: this.settings.endpoints })));
+    // A PCPI_STRICT that is neither true nor false stops the preview with its own message (strictMode).
+    const strict = strictMode(this.settings);
+    failures.push(...(await checkIntegration(inputs, { region, profile: this.settings.profile, endpoints: this.settings.endpoints, strict })));
     // Check accepts a value or refuses it at its path; it never rewrites it. Timestamps are made
     // what the SDK needs by the request mapping, and diff compares canonical forms.
     return { inputs, failures };
@@ -98,6 +102,11 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     requireOlds(olds, "diff", id);
     const desired = withoutProvider(news) as IntegrationInputs;
     const region = await this.region(desired.region);
+    const status = (olds as IntegrationOutputs).flowStatus;
+    if (desired.desiredFlowState === undefined && (status === "Suspended" || status === "Errored")) {
+      // Said, not diffed: with no desired state there is nothing for an update to do about it.
+      warn(`integration ${id}: its AppFlow flow was ${status} when last read; set desiredFlowState: "running" to have \`pulumi up\` start it`);
+    }
     return compareIntegration(olds as IntegrationOutputs, desired, region);
   }
 
@@ -111,11 +120,19 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     if (existing) return this.adopt(existing, props, region);
     const written = await putNewIntegration(c, inputs);
     const uri = (written.Uri as string | undefined) ?? inputs.uri!;
-    const outs = buildOutputs(inputs, written, {
-      region,
-      arn: integrationArn(region, accountId, inputs.domainName, uri),
-    });
-    return { id: formatId(inputs.domainName, uri), outs };
+    const extra = { region, arn: integrationArn(region, accountId, inputs.domainName, uri) };
+    const id = formatId(inputs.domainName, uri);
+    const flowName = inputs.flowDefinition?.flowName;
+    let flow: FlowObservation | undefined;
+    if (flowName && inputs.desiredFlowState) {
+      try {
+        flow = await convergeFlowState(c, flowName, inputs.desiredFlowState);
+      } catch (err) {
+        // The integration exists: the engine records it, and the next `pulumi up` steers its flow.
+        throw partialFailure(err, id, withProviderOf(props, buildOutputs({ ...inputs, desiredFlowState: undefined }, written, extra)));
+      }
+    }
+    return { id, outs: buildOutputs(inputs, written, { ...extra, flow }) };
   }
 
   async read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
@@ -136,12 +153,13 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     const current: IntegrationInputs = {
       ...inputsFromOutputs(outputsFromIntegration(found) as IntegrationOutputs),
       ...(flow ? { flowDefinition: flowDefinitionFromFlow(flow) } : {}),
-      // The region is ours, not the service's: keep it only where the program set it.
+      // The region and the desired flow state are ours, not the service's: keep them as the program set them.
       region: props?.region,
+      desiredFlowState: props?.desiredFlowState,
     };
     // A program may leave a derived URI unset; keep it unset so the next diff shows nothing.
     if (props?.domainName !== undefined && props.uri === undefined && flowName) delete current.uri;
-    const outs = buildOutputs(current, found, { region, arn });
+    const outs = buildOutputs(current, found, { region, arn, flow: observeFlow(flow) });
     // On refresh the engine hands back prior outputs (they carry createdAt) and keeps the
     // program's own inputs; only an import or get needs inputs made from what AWS holds.
     const importing = props?.createdAt === undefined;
@@ -154,9 +172,24 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     const c = this.clients(previous.region);
     const ids = { domainName: previous.domainName, uri: previous.uri };
     const { changed } = compareIntegration(previous, desired, previous.region);
-    const written = changed.some((k) => k !== "tags") ? await rewriteIntegration(c, ids, previous, desired, changed) : undefined;
+    const rewrites = changed.some((k) => k !== "tags" && k !== "desiredFlowState");
+    const written = rewrites ? await rewriteIntegration(c, ids, previous, desired, changed) : undefined;
+    let flow: FlowObservation | undefined;
+    const flowName = desired.flowDefinition?.flowName;
+    if (flowName && desired.desiredFlowState) {
+      // After an UpdateFlow the status is asked again: no source says whether an update keeps it.
+      const known: FlowObservation | undefined = changed.includes("flowDefinition")
+        ? undefined
+        : { flowStatus: previous.flowStatus, lastRunStatus: previous.lastRunStatus, lastRunTime: previous.lastRunTime };
+      try {
+        flow = await convergeFlowState(c, flowName, desired.desiredFlowState, known);
+      } catch (err) {
+        const outs = buildOutputs({ ...desired, desiredFlowState: previous.desiredFlowState, tags: previous.tags }, written, { region: previous.region, arn: previous.arn, previous });
+        throw written ? partialFailure(err, id, withProviderOf(news, outs)) : err;
+      }
+    }
     const { tags, failure } = await applyTagChanges(c, previous.arn, ids, previous.tags, diffTags(previous.tags, desired.tags));
-    const outs = buildOutputs({ ...desired, tags }, written, { region: previous.region, arn: previous.arn, previous });
+    const outs = buildOutputs({ ...desired, tags }, written, { region: previous.region, arn: previous.arn, previous, flow });
     if (failure) {
       // Nothing changed: the state as it stands is still the truth.
       if (!written && deepEqual(tags, previous.tags)) throw failure;

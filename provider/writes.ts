@@ -76,7 +76,8 @@ export interface RewritePlan {
   putCarriesFlow: boolean;
 }
 
-const FLOW_LESS_ATTRIBUTES = (k: keyof IntegrationInputs) => k !== "tags" && k !== "flowDefinition";
+/** desiredFlowState is the provider's own: StartFlow/StopFlow reach it, never PutIntegration (flow-state.ts). */
+const FLOW_LESS_ATTRIBUTES = (k: keyof IntegrationInputs) => k !== "tags" && k !== "flowDefinition" && k !== "desiredFlowState";
 
 function planRewrite(previous: Partial<IntegrationOutputs>, desired: IntegrationInputs, changed: (keyof IntegrationInputs)[]): RewritePlan {
   const flowChanged = changed.includes("flowDefinition");

@@ -55,7 +55,7 @@ export const sources: Source[] = [
     file: "botocore-appflow-2020-08-23.json",
     operations: [
       "CreateConnectorProfile", "DescribeConnectorProfiles", "DeleteConnectorProfile",
-      "DescribeFlow", "ListFlows", "DeleteFlow", "UpdateFlow",
+      "DescribeFlow", "ListFlows", "DeleteFlow", "UpdateFlow", "StartFlow", "StopFlow",
     ],
   },
   { service: "sts", file: "botocore-sts-2011-06-15.json", operations: ["GetCallerIdentity"] },

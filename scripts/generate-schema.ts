@@ -41,6 +41,26 @@ const TIMESTAMP_WRITTEN_DOC =
   "An ISO-8601 string with a zone (`2027-01-01T00:00:00Z`) or a bare date, or epoch seconds as a number " +
   "(`1798761600`), the AWS docs' form. Kept as written; a different spelling of the same instant is no change.";
 
+// The provider's own flow steering and the flow's state as DescribeFlow reports it (provider/integration-types.ts).
+const DESIRED_FLOW_STATE_DOC =
+  "Whether a Scheduled or Event flow should be running (AppFlow `Active`) or suspended; the provider converges on it " +
+  "with AppFlow StartFlow/StopFlow on create, update and after a refresh. Unset, the flow is left as AWS leaves it.";
+
+const DESIRED_FLOW_STATE_TYPE: Spec = {
+  type: "string",
+  description: "The state the provider keeps a Scheduled or Event flow in.",
+  enum: [{ value: "running" }, { value: "suspended" }],
+};
+
+const FLOW_STATE_OUTPUTS: Record<string, Spec> = {
+  flowStatus: {
+    type: "string",
+    description: "The flow's status as AppFlow last reported it (Active, Suspended, Draft, Errored…), for a flow integration.",
+  },
+  lastRunStatus: { type: "string", description: "The status of the flow's most recent run (InProgress, Successful, Error…), when it has run." },
+  lastRunTime: { type: "string", description: "When the flow's most recent run was (ISO-8601), when it has run." },
+};
+
 const CONFIG: Record<string, Spec> = {
   region: {
     type: "string",
@@ -53,6 +73,12 @@ const CONFIG: Record<string, Spec> = {
     description:
       "The shared AWS config and credentials profile to use. Without it: AWS_PROFILE, then the standard AWS " +
       "credential chain.",
+  },
+  strict: {
+    type: "boolean",
+    description:
+      "Every check warning fails the preview at its path, for teams that want preview to stop on any doubt. " +
+      "Without it: PCPI_STRICT (1 or 0); off by default.",
   },
   endpoints: {
     $ref: `#/types/${typeToken("Endpoints")}`,
@@ -142,7 +168,7 @@ function sorted<T>(record: Record<string, T>): Record<string, T> {
 export function pluginSchema(model: ServiceModel, raw: DocumentedModel, doc: DocText): string {
   const put = model.operations.PutIntegration.input!;
   const get = model.operations.GetIntegration.output!;
-  const types: Record<string, Spec> = { [typeToken("Endpoints")]: ENDPOINTS_TYPE };
+  const types: Record<string, Spec> = { [typeToken("Endpoints")]: ENDPOINTS_TYPE, [typeToken("DesiredFlowState")]: DESIRED_FLOW_STATE_TYPE };
   for (const name of reachableShapes(model, put)) {
     const s = model.shapes[name];
     if (s.type === "structure" && name !== put) {
@@ -164,6 +190,7 @@ export function pluginSchema(model: ServiceModel, raw: DocumentedModel, doc: Doc
   const pulumiInputs: Record<string, Spec> = {
     region: { type: "string", description: REGION_DOC, replaceOnChanges: true },
     adoptExisting: { type: "boolean", description: ADOPT_DOC },
+    desiredFlowState: { $ref: `#/types/${typeToken("DesiredFlowState")}`, description: DESIRED_FLOW_STATE_DOC },
   };
   const inputProperties = { ...properties(model, raw, doc, put, true, REPLACED_ON_CHANGE), ...pulumiInputs };
   // State holds the program's inputs (so the next diff compares like with like) and what only the
@@ -177,6 +204,7 @@ export function pluginSchema(model: ServiceModel, raw: DocumentedModel, doc: Doc
       type: "string",
       description: "`arn:<partition>:profile:<region>:<account>:domains/<domain>/integrations/<uri>`, for tagging and IAM.",
     },
+    ...FLOW_STATE_OUTPUTS,
   };
 
   const resourceDoc = [

@@ -36,6 +36,12 @@ export interface IntegrationArgs extends DeepInputs<types.PutIntegrationRequest>
    * `{ import }` option cannot reach dynamic providers (pulumi/pulumi#16175); this is the way in.
    */
   adoptExisting?: pulumi.Input<boolean>;
+  /**
+   * Keep a Scheduled or Event flow `"running"` (AppFlow Active) or `"suspended"`: create, update and
+   * the update after a refresh that found it otherwise call AppFlow StartFlow/StopFlow. Unset, the
+   * flow is left in whatever state AWS leaves it (a new scheduled flow may be Draft).
+   */
+  desiredFlowState?: pulumi.Input<types.DesiredFlowState>;
 }
 
 /**
@@ -78,6 +84,14 @@ export class Integration extends pulumi.dynamic.Resource {
   public readonly workflowId!: pulumi.Output<string | undefined>;
   /** Whether the integration ingests unstructured data. */
   public readonly isUnstructured!: pulumi.Output<boolean | undefined>;
+  /** The desired state of the flow, as the program sets it. */
+  public readonly desiredFlowState!: pulumi.Output<types.DesiredFlowState | undefined>;
+  /** The flow's status as AppFlow last reported it (Active, Suspended, Draft, Errored…); refreshed by `pulumi refresh`. */
+  public readonly flowStatus!: pulumi.Output<string | undefined>;
+  /** The status of the flow's most recent run (InProgress, Successful, Error…), when it has run. */
+  public readonly lastRunStatus!: pulumi.Output<string | undefined>;
+  /** When the flow's most recent run was (ISO-8601), when it has run. */
+  public readonly lastRunTime!: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: IntegrationArgs, opts?: pulumi.CustomResourceOptions) {
     // Every output is registered, inputs included: a dynamic resource exposes only the
@@ -98,6 +112,10 @@ export class Integration extends pulumi.dynamic.Resource {
       lastUpdatedAt: undefined,
       workflowId: undefined,
       isUnstructured: undefined,
+      desiredFlowState: undefined,
+      flowStatus: undefined,
+      lastRunStatus: undefined,
+      lastRunTime: undefined,
     };
     super(lazyProvider, name, { ...outputs, ...(args ?? {}) }, opts, "customerprofiles", "Integration");
   }

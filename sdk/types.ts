@@ -9,7 +9,7 @@ import type { MarketoSourceProperties } from "../model/generated/program-types";
 
 export * from "../model/generated/enums";
 export * from "../model/generated/program-types";
-export type { IntegrationInputs, IntegrationOutputs } from "../provider/integration-types";
+export type { DesiredFlowState, IntegrationInputs, IntegrationOutputs } from "../provider/integration-types";
 
 /**
  * A source that reads one object (Marketo, ServiceNow, Zendesk): the shape the three share.

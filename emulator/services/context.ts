@@ -7,6 +7,26 @@ export interface AccountContext {
 }
 
 /**
+ * What a request was accepted despite: an input no published source shows AWS refusing, which the
+ * endpoint therefore accepts (no evidence of a refusal means no refusal) and records here, so the
+ * request log shows it (RequestRecord.notes) and tests can still see the choice being made.
+ */
+export class Notes {
+  private pending: string[] = [];
+
+  add(note: string): void {
+    this.pending.push(note);
+  }
+
+  /** The notes of the request just run, emptied for the next one. */
+  take(): string[] {
+    const out = this.pending;
+    this.pending = [];
+    return out;
+  }
+}
+
+/**
  * A timestamp for an update that is strictly later than the previous one, so "LastUpdatedAt moved"
  * holds even when two writes land in the same millisecond.
  */

@@ -8,10 +8,11 @@ import { appflowModel } from "../../model/generated/appflow";
 import { customerProfilesModel } from "../../model/generated/customer-profiles";
 import { stsModel } from "../../model/generated/sts";
 import { RouteTable } from "../routes";
+import { REGION_NAME as REGION } from "../../model/arn";
 import type { EmulatorBehaviour, ServiceName } from "../types";
 import { appflowOperations } from "./appflow/operations";
 import { AppflowState, emptyAppflowData, type AppflowData } from "./appflow/state";
-import type { AccountContext, OperationTable } from "./context";
+import { Notes, type AccountContext, type OperationTable } from "./context";
 import { customerProfilesOperations } from "./customer-profiles/operations";
 import { CustomerProfilesState, emptyCustomerProfilesData, type CustomerProfilesData } from "./customer-profiles/state";
 import { stsOperations } from "./sts/operations";
@@ -56,13 +57,26 @@ export const SERVICES: readonly ServiceDescription[] = [
   }),
 ];
 
-export interface EmulatorData {
+/** One region's state, as moto keeps a backend per region: names are unique only within a region. */
+export interface RegionData {
   customerProfiles: CustomerProfilesData;
   appflow: AppflowData;
 }
 
-function emptyData(): EmulatorData {
+/**
+ * The endpoint's state: its own region's at the top (the layout state files have always had), and
+ * every other region a request has been signed for under `regions`.
+ */
+export interface EmulatorData extends RegionData {
+  regions?: Map<string, RegionData>;
+}
+
+function emptyRegion(): RegionData {
   return { customerProfiles: emptyCustomerProfilesData(), appflow: emptyAppflowData() };
+}
+
+function emptyData(): EmulatorData {
+  return emptyRegion();
 }
 
 type Check = (v: unknown, where: string) => string | undefined;
@@ -119,30 +133,47 @@ const connectorProfile = record("connectorProfileName", APPFLOW_DATES, undefined
   typeof v.connectorType !== "string" ? `${where}.connectorType is not a string` : undefined,
 );
 
-/** What is wrong with a saved state, naming the path of the first wrong value; undefined when it is right. */
-export function checkEmulatorData(v: unknown): string | undefined {
-  if (!isRecord(v)) return "state is not a record";
+function checkRegion(v: unknown, where: string): string | undefined {
+  if (!isRecord(v)) return `${where} is not a record`;
   const cp = v.customerProfiles;
   const af = v.appflow;
-  if (!isRecord(cp)) return "state.customerProfiles is missing";
-  if (!isRecord(af)) return "state.appflow is missing";
+  if (!isRecord(cp)) return `${where}.customerProfiles is missing`;
+  if (!isRecord(af)) return `${where}.appflow is missing`;
   return (
-    table(cp.domains, "state.customerProfiles.domains", "DomainName", domain) ??
-    table(af.flows, "state.appflow.flows", "flowName", flow) ??
-    table(af.connectorProfiles, "state.appflow.connectorProfiles", "connectorProfileName", connectorProfile)
+    table(cp.domains, `${where}.customerProfiles.domains`, "DomainName", domain) ??
+    table(af.flows, `${where}.appflow.flows`, "flowName", flow) ??
+    table(af.connectorProfiles, `${where}.appflow.connectorProfiles`, "connectorProfileName", connectorProfile)
   );
 }
 
-/** The state of every service and the operation tables bound to it. */
+/** What is wrong with a saved state, naming the path of the first wrong value; undefined when it is right. */
+export function checkEmulatorData(v: unknown): string | undefined {
+  const top = checkRegion(v, "state");
+  if (top) return top;
+  const regions = (v as Record<string, unknown>).regions;
+  if (regions === undefined) return undefined;
+  if (!(regions instanceof Map)) return "state.regions is not a table";
+  for (const [name, data] of regions) {
+    const where = `state.regions[${JSON.stringify(name).slice(0, 80)}]`;
+    if (typeof name !== "string" || !REGION.test(name)) return `${where} is not a region name`;
+    const wrong = checkRegion(data, where);
+    if (wrong) return wrong;
+  }
+  return undefined;
+}
+
+
+/** The state of every service in every region, and the operation tables bound to each region's. */
 export class Backends {
   private data!: EmulatorData;
-  private tables!: Record<ServiceName, OperationTable>;
+  private tables!: Map<string, Record<ServiceName, OperationTable>>;
+  private readonly notes = new Notes();
 
   constructor(
     private readonly account: AccountContext,
     private readonly accessKeyId: string,
     initial?: unknown,
-    private readonly behaviour: EmulatorBehaviour = { flowDefinitionConflict: "conflict" },
+    private readonly behaviour: EmulatorBehaviour = { flowDefinitionConflict: "conflict", newFlowStatus: "Draft" },
   ) {
     const wrong = initial === undefined ? undefined : checkEmulatorData(initial);
     if (wrong) throw new Error(`saved state does not have the emulator's layout: ${wrong}`);
@@ -156,21 +187,52 @@ export class Backends {
 
   private load(data: EmulatorData): void {
     this.data = data;
-    const appflow = new AppflowState(data.appflow, this.account);
-    const customerProfiles = new CustomerProfilesState(data.customerProfiles, this.account, appflow, this.behaviour);
-    this.tables = {
-      "customer-profiles": customerProfilesOperations(customerProfiles),
-      appflow: appflowOperations(appflow),
-      sts: stsOperations(this.account, this.accessKeyId),
-    };
-    for (const service of SERVICES) {
-      const missing = Object.keys(service.model.operations).filter((op) => !this.tables[service.name][op]);
-      if (missing.length > 0) throw new Error(`${service.name}: no handler for ${missing.join(", ")}`);
-    }
+    this.tables = new Map();
   }
 
-  operations(service: ServiceName): OperationTable {
-    return this.tables[service];
+  /** A region's data: the endpoint's own at the top, any other made on first use. */
+  private regionData(region: string): RegionData {
+    if (region === this.account.region) return this.data;
+    this.data.regions ??= new Map();
+    let r = this.data.regions.get(region);
+    if (!r) {
+      r = emptyRegion();
+      this.data.regions.set(region, r);
+    }
+    return r;
+  }
+
+  private bind(region: string): Record<ServiceName, OperationTable> {
+    const data = this.regionData(region);
+    // The account is the same everywhere; ARNs and the caller name the region the request was signed for.
+    const account: AccountContext = { ...this.account, region };
+    const appflow = new AppflowState(data.appflow, account, this.behaviour, this.notes);
+    const customerProfiles = new CustomerProfilesState(data.customerProfiles, account, appflow, this.behaviour, this.notes);
+    const tables = {
+      "customer-profiles": customerProfilesOperations(customerProfiles),
+      appflow: appflowOperations(appflow),
+      sts: stsOperations(account, this.accessKeyId),
+    };
+    for (const service of SERVICES) {
+      const missing = Object.keys(service.model.operations).filter((op) => !tables[service.name][op]);
+      if (missing.length > 0) throw new Error(`${service.name}: no handler for ${missing.join(", ")}`);
+    }
+    return tables;
+  }
+
+  /** The operations of a service in a region (the endpoint's own when none is named). */
+  operations(service: ServiceName, region: string = this.account.region): OperationTable {
+    let tables = this.tables.get(region);
+    if (!tables) {
+      tables = this.bind(region);
+      this.tables.set(region, tables);
+    }
+    return tables[service];
+  }
+
+  /** The notes of the operation just run (RequestRecord.notes), emptied for the next. */
+  takeNotes(): string[] {
+    return this.notes.take();
   }
 
   snapshot(): EmulatorData {

@@ -60,7 +60,11 @@ const contacts = new Integration("salesforce-contacts", {
       },
     },
   },
+  // "running" keeps the hourly flow active (AppFlow may leave a new scheduled flow in Draft);
+  // "suspended" pauses it. Unset, the flow is left as AWS leaves it.
+  desiredFlowState: config.get("desiredFlowState") as "running" | "suspended" | undefined,
 });
 
 export const uri = contacts.uri;
 export const arn = contacts.arn;
+export const flowStatus = contacts.flowStatus;

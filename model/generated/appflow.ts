@@ -104,6 +104,34 @@ export const appflowModel: ServiceModel = {
     "InternalServerException",
     "AccessDeniedException"
    ]
+  },
+  "StartFlow": {
+   "http": {
+    "method": "POST",
+    "requestUri": "/start-flow"
+   },
+   "input": "StartFlowRequest",
+   "output": "StartFlowResponse",
+   "errors": [
+    "ResourceNotFoundException",
+    "InternalServerException",
+    "ServiceQuotaExceededException",
+    "ConflictException"
+   ]
+  },
+  "StopFlow": {
+   "http": {
+    "method": "POST",
+    "requestUri": "/stop-flow"
+   },
+   "input": "StopFlowRequest",
+   "output": "StopFlowResponse",
+   "errors": [
+    "ConflictException",
+    "ResourceNotFoundException",
+    "UnsupportedOperationException",
+    "InternalServerException"
+   ]
   }
  },
  "shapes": {
@@ -1321,6 +1349,11 @@ export const appflowModel: ServiceModel = {
      "shape": "ExecutionStatus"
     }
    }
+  },
+  "ExecutionId": {
+   "type": "string",
+   "max": 256,
+   "pattern": "\\S+"
   },
   "ExecutionStatus": {
    "type": "string",
@@ -3020,6 +3053,57 @@ export const appflowModel: ServiceModel = {
    "max": 512,
    "pattern": "\\S+"
   },
+  "StartFlowRequest": {
+   "type": "structure",
+   "required": [
+    "flowName"
+   ],
+   "members": {
+    "flowName": {
+     "shape": "FlowName"
+    },
+    "clientToken": {
+     "shape": "ClientToken",
+     "idempotencyToken": true
+    }
+   }
+  },
+  "StartFlowResponse": {
+   "type": "structure",
+   "members": {
+    "flowArn": {
+     "shape": "FlowArn"
+    },
+    "flowStatus": {
+     "shape": "FlowStatus"
+    },
+    "executionId": {
+     "shape": "ExecutionId"
+    }
+   }
+  },
+  "StopFlowRequest": {
+   "type": "structure",
+   "required": [
+    "flowName"
+   ],
+   "members": {
+    "flowName": {
+     "shape": "FlowName"
+    }
+   }
+  },
+  "StopFlowResponse": {
+   "type": "structure",
+   "members": {
+    "flowArn": {
+     "shape": "FlowArn"
+    },
+    "flowStatus": {
+     "shape": "FlowStatus"
+    }
+   }
+  },
   "String": {
    "type": "string",
    "max": 2048,
@@ -3219,6 +3303,18 @@ export const appflowModel: ServiceModel = {
     "Event",
     "OnDemand"
    ]
+  },
+  "UnsupportedOperationException": {
+   "type": "structure",
+   "error": {
+    "httpStatusCode": 400
+   },
+   "exception": true,
+   "members": {
+    "message": {
+     "shape": "ErrorMessage"
+    }
+   }
   },
   "UpdateFlowRequest": {
    "type": "structure",

@@ -26,12 +26,13 @@ function byKey(variables: Record<string, string>): Map<string, string> {
 
 export function settingsFromVariables(variables: Record<string, string>): ProviderSettings {
   const vars = byKey(variables);
-  const { region, profile } = settingsFromConfig({ get: (k) => vars.get(k.slice(k.indexOf(":") + 1)) });
+  const { region, profile, strict } = settingsFromConfig({ get: (k) => vars.get(k.slice(k.indexOf(":") + 1)) });
   const endpoints = endpointsFrom(vars.get("endpoints"));
   return {
     ...(region ? { region } : {}),
     ...(profile ? { profile } : {}),
     ...(endpoints ? { endpoints } : {}),
+    ...(strict !== undefined ? { strict } : {}),
     regionKey: `${PACKAGE_NAME}:region`,
   };
 }

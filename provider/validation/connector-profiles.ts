@@ -52,16 +52,19 @@ function theOnesThere(connectorType: string, region: string, listing: TypeListin
   return `; the ${connectorType} connector profiles in ${region} are: ${shown}${more}`;
 }
 
-function skipped(scope: ProfileScope, error: unknown): void {
+function skipped(scope: ProfileScope, error: unknown, strict: boolean | undefined): CheckFailure[] {
   const cause =
     error instanceof DeadlineExceeded
       ? `AppFlow DescribeConnectorProfiles in ${scope.region} gave ${error.message}.`
       : explain(error, { service: "AppFlow", operation: "DescribeConnectorProfiles", region: scope.region }).message;
+  const why = `the connector-profile cross-check was skipped in ${scope.region}: ${cause.replace(/([^.])$/, "$1.")}`;
+  // Strict mode: a doubt is a failure at the path the check could not confirm.
+  if (strict) return [{ property: PROPERTY, reason: `is not confirmed to exist: ${why} (strict mode: a warning fails the preview)` }];
   warn(
-    `the connector-profile cross-check was skipped in ${scope.region}: ${cause.replace(/([^.])$/, "$1.")} ` +
-      "The preview goes on without it: that the flows' connector profiles exist there is not confirmed.",
+    `${why} The preview goes on without it: that the flows' connector profiles exist there is not confirmed.`,
     `connector-profiles\u0000${scope.region}\u0000${scope.profile ?? ""}\u0000${errorName(error)}`,
   );
+  return [];
 }
 
 export interface CrossCheckContext {
@@ -69,6 +72,8 @@ export interface CrossCheckContext {
   profile?: string;
   /** Endpoint overrides from the provider's config. */
   endpoints?: Endpoints;
+  /** Strict mode: what would be a warning is a failure at its path. */
+  strict?: boolean;
 }
 
 export async function connectorProfileFailures(
@@ -85,18 +90,16 @@ export async function connectorProfileFailures(
   const endpoint = ctx.endpoints?.appflow ?? endpointOf({ service: "AppFlow", region });
   const scope: ProfileScope = { region, profile: ctx.profile, endpoint, ...(ctx.endpoints ? { endpoints: ctx.endpoints } : {}) };
   const found = await catalog.lookup(name, scope);
-  if (found.status === "unverified") {
-    skipped(scope, found.error);
-    return [];
-  }
+  if (found.status === "unverified") return skipped(scope, found.error, ctx.strict);
   if (found.status === "found" && found.connectorType === connector.connectorType) return [];
 
   const others = theOnesThere(connector.connectorType, region, await catalog.namesOfType(connector.connectorType, scope));
   if (found.status === "found") {
-    warn(
-      `${PROPERTY}: connector profile ${JSON.stringify(name)} in ${region} is a ${found.connectorType} profile, but ` +
-        `sourceFlowConfig.connectorType is ${connector.connectorType}${others}`,
-    );
+    const mismatch =
+      `connector profile ${JSON.stringify(name)} in ${region} is a ${found.connectorType} profile, but ` +
+      `sourceFlowConfig.connectorType is ${connector.connectorType}${others}`;
+    if (ctx.strict) return [{ property: PROPERTY, reason: `${mismatch} (strict mode: a warning fails the preview)` }];
+    warn(`${PROPERTY}: ${mismatch}`);
     return [];
   }
   const reason =

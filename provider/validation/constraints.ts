@@ -50,8 +50,9 @@ function asSent(shapeName: string, value: unknown, path: string, out: CheckFailu
 
 /** The inputs (camelCase, without `region`) checked against PutIntegration's request shape. */
 export function constraintFailures(inputs: Record<string, unknown>): CheckFailure[] {
-  // region and adoptExisting are the provider's own, never sent to the API.
-  const { region: _region, adoptExisting: _adopt, ...members } = inputs;
+  // region, adoptExisting and desiredFlowState are the provider's own, never sent to the API
+  // (desiredFlowState is judged by desiredFlowStateNeedsTriggeredFlow).
+  const { region: _region, adoptExisting: _adopt, desiredFlowState: _state, ...members } = inputs;
   const misspelt: CheckFailure[] = [];
   const request = toApi(PUT, asSent(PUT, members, "", misspelt));
   const violations = validate(customerProfilesModel, PUT, request, { unknownMembers: "error", isUnknown });

@@ -25,7 +25,12 @@ export interface CheckContext {
   endpoints?: Endpoints;
   /** The connector-profile catalog to ask; the process-wide one by default. */
   connectorProfiles?: ConnectorProfileCatalog;
+  /** Strict mode: every warning is a failure at its path instead (stack config or PCPI_STRICT). */
+  strict?: boolean;
 }
+
+/** What a warning says when strict mode makes it fail the preview. */
+export const STRICT_SUFFIX = " (strict mode: a warning fails the preview)";
 
 const SOURCE = "flowDefinition.sourceFlowConfig";
 
@@ -43,8 +48,13 @@ export async function checkIntegration(inputs: Record<string, unknown>, ctx: Che
   const reported = new Set(failures.map((f) => f.property));
   for (const { property, reason, warning } of semanticFindings(inputs, { region: ctx.region })) {
     if (reported.has(property)) continue;
-    if (warning) {
+    if (warning && !ctx.strict) {
       warn(`${subject(inputs)}: ${property} ${reason}`);
+      continue;
+    }
+    if (warning) {
+      reported.add(property);
+      failures.push({ property, reason: reason + STRICT_SUFFIX });
       continue;
     }
     reported.add(property);

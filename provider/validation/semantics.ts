@@ -8,6 +8,7 @@ import { TARGET_RULES } from "./rules/target";
 import { SOURCE_RULES } from "./rules/source";
 import { TASK_RULES } from "./rules/tasks";
 import { SCHEDULE_RULES } from "./rules/schedule";
+import { FLOW_RULES } from "./rules/flows";
 import type { Finding, Inputs, SemanticContext, SemanticRule } from "./evidence";
 
 export type { Finding, SemanticContext, SemanticRule } from "./evidence";
@@ -18,6 +19,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   ...SOURCE_RULES,
   ...TASK_RULES,
   ...SCHEDULE_RULES,
+  ...FLOW_RULES,
 ];
 
 export function semanticFindings(inputs: Inputs, ctx: SemanticContext): Finding[] {

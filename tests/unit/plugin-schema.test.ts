@@ -19,9 +19,9 @@ describe("the plugin's package schema", () => {
     assert.deepEqual(Object.keys(schema.resources), [RESOURCE_TOKEN]);
   });
 
-  it("takes every PutIntegration member plus Pulumi's own region and adoptExisting, domainName required", () => {
+  it("takes every PutIntegration member plus Pulumi's own region, adoptExisting and desiredFlowState, domainName required", () => {
     const put = customerProfilesModel.shapes.PutIntegrationRequest as { members: object };
-    const expected = [...Object.keys(put.members).map((m) => m[0].toLowerCase() + m.slice(1)), "region", "adoptExisting"];
+    const expected = [...Object.keys(put.members).map((m) => m[0].toLowerCase() + m.slice(1)), "region", "adoptExisting", "desiredFlowState"];
     assert.deepEqual(Object.keys(resource.inputProperties).sort(), expected.sort());
     assert.deepEqual(resource.requiredInputs, ["domainName"]);
   });
@@ -29,7 +29,9 @@ describe("the plugin's package schema", () => {
   it("reports as outputs the state the core records: every input it keeps and what only the service knows", () => {
     const outputs = Object.keys(resource.properties);
     for (const k of INPUT_KEYS) assert.ok(outputs.includes(k), k);
-    for (const k of ["arn", "createdAt", "lastUpdatedAt", "workflowId", "isUnstructured"]) assert.ok(outputs.includes(k), k);
+    for (const k of ["arn", "createdAt", "lastUpdatedAt", "workflowId", "isUnstructured", "flowStatus", "lastRunStatus", "lastRunTime"]) {
+      assert.ok(outputs.includes(k), k);
+    }
     assert.ok(!outputs.includes("adoptExisting"), "adoptExisting is an instruction, not state");
   });
 
@@ -68,8 +70,8 @@ describe("the plugin's package schema", () => {
     assert.deepEqual(replaced({ uri: undefined, flowDefinition: flow("g", "k") }), ["flowDefinition.flowName"]);
   });
 
-  it("offers region, profile and endpoint overrides as provider config", () => {
-    assert.deepEqual(Object.keys(schema.config.variables).sort(), ["endpoints", "profile", "region"]);
+  it("offers region, profile, endpoint overrides and strict mode as provider config", () => {
+    assert.deepEqual(Object.keys(schema.config.variables).sort(), ["endpoints", "profile", "region", "strict"]);
     assert.deepEqual(Object.keys(types[typeToken("Endpoints")].properties).sort(), ["appflow", "customerProfiles", "sts"]);
   });
 });

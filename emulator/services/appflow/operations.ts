@@ -6,6 +6,8 @@ import type {
   DescribeConnectorProfilesRequest,
   DescribeFlowRequest,
   ListFlowsRequest,
+  StartFlowRequest,
+  StopFlowRequest,
   UpdateFlowRequest,
 } from "@aws-sdk/client-appflow";
 import { handler, type OperationTable } from "../context";
@@ -22,5 +24,7 @@ export function appflowOperations(state: AppflowState): OperationTable {
     ListFlows: handler<ListFlowsRequest>((i) => state.listFlows(i.maxResults, i.nextToken)),
     DeleteFlow: handler<DeleteFlowRequest>((i) => state.deleteFlow(i.flowName)),
     UpdateFlow: handler<UpdateFlowRequest>((i) => state.updateFlow(i)),
+    StartFlow: handler<StartFlowRequest>((i) => state.startFlow(i.flowName)),
+    StopFlow: handler<StopFlowRequest>((i) => state.stopFlow(i.flowName)),
   };
 }

@@ -15,10 +15,12 @@ import type {
   TriggerConfig,
   UpdateFlowRequest,
 } from "@aws-sdk/client-appflow";
+import { randomUUID } from "node:crypto";
 import { arn } from "../../../model/arn";
 import { dict } from "../../../model/dict";
 import { ServiceError } from "../../errors";
-import { updatedAfter, type AccountContext } from "../context";
+import { updatedAfter, type AccountContext, type Notes } from "../context";
+import type { EmulatorBehaviour } from "../../types";
 import { paginate, type Pager } from "../paging";
 
 export interface ConnectorProfileRecord extends ConnectorProfile {
@@ -71,30 +73,79 @@ const notFound = (message: string) => new ServiceError("ResourceNotFoundExceptio
 
 const pager: Pager = { defaultMaxResults: 20, invalidToken: () => validation("Invalid nextToken provided.") };
 
+const NO_OP_FILTER =
+  "[Task Validation Error: The operator NO_OP is not valid for filtering tasks.  The task sourceConnectorType is FILTERING and the task operator is NO_OP]";
+const NO_PROJECTION = "[Task Validation Error: You must specify a projection task or a MAP_ALL task]";
+
 /**
- * AppFlow's task validation, as far as a public source shows it: a Filter task whose connector
- * operator is NO_OP is refused with "Task Validation Error: The operator NO_OP is not valid for
- * filtering tasks.  The task sourceConnectorType is FILTERING and the task operator is NO_OP"
- * (quoted in github.com/aws/aws-cdk issue 17748). Other pairings of operator and task type are
- * accepted: no source shows AppFlow refusing them (check warns, taskOperatorFitsTaskType).
- * Returns the message, bracketed as AppFlow lists its task errors, or undefined.
+ * Sources AppFlow is shown refusing a task list without a projection (a Filter task with the
+ * PROJECTION operator) or a Map_all task: Salesforce (hashicorp/terraform-provider-aws issues
+ * 34508 and 34482) and CustomConnector (hashicorp/terraform-provider-awscc issue 338), each
+ * quoting `Create Flow request failed: [Task Validation Error: You must specify a projection task
+ * or a MAP_ALL task]`. Other sources are accepted and noted: no source shows the refusal for them.
  */
-export function taskValidationError(tasks: readonly Task[] | undefined): string | undefined {
-  for (const task of tasks ?? []) {
-    if (task.taskType !== "Filter") continue;
-    const operators = Object.values((task.connectorOperator ?? {}) as Record<string, unknown>);
-    if (operators.includes("NO_OP")) {
-      return "[Task Validation Error: The operator NO_OP is not valid for filtering tasks.  The task sourceConnectorType is FILTERING and the task operator is NO_OP]";
-    }
-  }
-  return undefined;
+export const PROJECTION_REQUIRED_SOURCES: ReadonlySet<string> = new Set(["Salesforce", "CustomConnector"]);
+
+export interface TaskVerdict {
+  /** AppFlow's message, bracketed as AppFlow lists its task errors; undefined when it accepts. */
+  error?: string;
+  /** What was accepted without evidence either way. */
+  notes: string[];
+}
+
+const operatorsOf = (task: Task) => Object.values((task.connectorOperator ?? {}) as Record<string, unknown>);
+
+/**
+ * AppFlow's task validation, as far as public sources show it:
+ * - a Filter task whose connector operator is NO_OP: "Task Validation Error: The operator NO_OP is
+ *   not valid for filtering tasks. …" (quoted in github.com/aws/aws-cdk issue 17748);
+ * - no projection and no Map_all task, for the sources in PROJECTION_REQUIRED_SOURCES.
+ * Other pairings of operator and task type are accepted: no source shows AppFlow refusing them
+ * (check warns, taskOperatorFitsTaskType).
+ */
+export function validateTasks(tasks: readonly Task[] | undefined, sourceConnectorType: string | undefined): TaskVerdict {
+  const list = tasks ?? [];
+  if (list.some((t) => t.taskType === "Filter" && operatorsOf(t).includes("NO_OP"))) return { error: NO_OP_FILTER, notes: [] };
+  const projects = list.some((t) => t.taskType === "Map_all" || (t.taskType === "Filter" && operatorsOf(t).includes("PROJECTION")));
+  if (projects) return { notes: [] };
+  if (sourceConnectorType !== undefined && PROJECTION_REQUIRED_SOURCES.has(sourceConnectorType)) return { error: NO_PROJECTION, notes: [] };
+  return {
+    notes: [
+      `tasks have no projection (Filter with PROJECTION) and no Map_all task; accepted for a ${sourceConnectorType ?? "(no)"} source, ` +
+        "as no published source shows AppFlow refusing it there (it does for Salesforce and CustomConnector sources)",
+    ],
+  };
+}
+
+/**
+ * The object a destination writes to, which UpdateFlow cannot change: "Update Flow request failed
+ * due to:[Destination object for the destination connector can not be updated]" (github.com/aws/aws-cdk
+ * issue 14452, an EventBridge destination; hashicorp/terraform-provider-aws issue 42482, UpdateFlow's
+ * ValidationException). For Customer Profiles the object is the domain and object type.
+ */
+function destinationObjects(list: readonly DestinationFlowConfig[]): string {
+  return JSON.stringify(
+    list.map((d) => {
+      const props = Object.entries((d.destinationConnectorProperties ?? {}) as Record<string, Record<string, unknown> | undefined>);
+      return props.map(([connector, p]) => [connector, p?.object, p?.entityName, p?.domainName, p?.objectTypeName, p?.bucketName]);
+    }),
+  );
 }
 
 export class AppflowState {
   constructor(
     private readonly data: AppflowData,
     private readonly account: AccountContext,
+    private readonly behaviour: Pick<EmulatorBehaviour, "newFlowStatus"> = { newFlowStatus: "Draft" },
+    private readonly notes: Notes | undefined = undefined,
   ) {}
+
+  /** Task validation for a flow being created or updated: throws AppFlow's refusal, notes what is accepted without evidence. */
+  checkTasks(tasks: readonly Task[] | undefined, sourceConnectorType: string | undefined, refuse: (message: string) => ServiceError): void {
+    const verdict = validateTasks(tasks, sourceConnectorType);
+    if (verdict.error) throw refuse(verdict.error);
+    for (const n of verdict.notes) this.notes?.add(n);
+  }
 
   createConnectorProfile(input: CreateConnectorProfileRequest): { connectorProfileArn: string } {
     const name = input.connectorProfileName!;
@@ -163,7 +214,20 @@ export class AppflowState {
     return this.data.flows.get(name);
   }
 
-  /** Creates the flow or replaces its definition; creation time and tags survive an update. */
+  /**
+   * A new flow's status: on-demand flows run only when started, so AppFlow leaves them in Draft;
+   * a Scheduled or Event flow is left in behaviour.newFlowStatus (Draft unless told otherwise:
+   * CreateFlow leaves scheduled flows in Draft, aws-cloudformation/cloudformation-coverage-roadmap
+   * issue 1214, hashicorp/terraform-provider-aws issues 34574 and 36441; what PutIntegration does
+   * is not published). An update that keeps the trigger type keeps the status.
+   */
+  private statusAfterPut(spec: FlowSpec, previous: FlowRecord | undefined): FlowStatus {
+    const type = spec.triggerConfig.triggerType;
+    if (previous && previous.triggerConfig.triggerType === type) return previous.flowStatus;
+    return type === "OnDemand" ? "Draft" : this.behaviour.newFlowStatus;
+  }
+
+  /** Creates the flow or replaces its definition; creation time, tags, status and last run survive an update. */
   putFlow(spec: FlowSpec): FlowRecord {
     const previous = this.data.flows.get(spec.flowName);
     const lastUpdatedAt = updatedAfter(previous?.lastUpdatedAt);
@@ -172,8 +236,7 @@ export class AppflowState {
       flowName: spec.flowName,
       description: spec.description,
       kmsArn: spec.kmsArn,
-      // On-demand flows run only when started, so AppFlow leaves them in Draft until then.
-      flowStatus: spec.triggerConfig.triggerType === "OnDemand" ? "Draft" : "Active",
+      flowStatus: this.statusAfterPut(spec, previous),
       sourceFlowConfig: spec.sourceFlowConfig,
       destinationFlowConfigList: spec.destinationFlowConfigList,
       tasks: spec.tasks,
@@ -183,6 +246,7 @@ export class AppflowState {
       createdBy: previous?.createdBy ?? this.account.callerArn,
       lastUpdatedBy: this.account.callerArn,
       tags: previous ? previous.tags : dict(spec.tags),
+      lastRunExecutionDetails: previous?.lastRunExecutionDetails,
     };
     this.data.flows.set(spec.flowName, record);
     return record;
@@ -205,10 +269,13 @@ export class AppflowState {
         throw notFound(`Connector Profile with name ${c.connectorProfileName} does not exist.`);
       }
     }
-    // "Create Flow request failed: [Task Validation Error: ...]" is CreateFlow's form
-    // (hashicorp/terraform-provider-aws issue 34482); UpdateFlow's is assumed to match it.
-    const invalid = taskValidationError(input.tasks);
-    if (invalid) throw validation(`Update Flow request failed: ${invalid}`);
+    // UpdateFlow's refusals read "Update Flow request failed due to:[…]" (aws/aws-cdk issue 14452,
+    // hashicorp/terraform-provider-aws issue 42482), a ValidationException.
+    const refuse = (m: string) => validation(`Update Flow request failed due to:${m}`);
+    if (destinationObjects(input.destinationFlowConfigList!) !== destinationObjects(previous.destinationFlowConfigList)) {
+      throw refuse("[Destination object for the destination connector can not be updated]");
+    }
+    this.checkTasks(input.tasks, input.sourceFlowConfig!.connectorType, refuse);
     const record = this.putFlow({
       flowName: name,
       description: input.description,
@@ -220,6 +287,36 @@ export class AppflowState {
     });
     if (input.metadataCatalogConfig) record.metadataCatalogConfig = input.metadataCatalogConfig;
     return { flowStatus: record.flowStatus };
+  }
+
+  /**
+   * StartFlow (the model's documentation): "For on-demand flows, this operation runs the flow
+   * immediately. For schedule and event-triggered flows, this operation activates the flow." This
+   * endpoint moves no data, so an on-demand run is recorded as finished at once, Successful.
+   */
+  startFlow(name: string): { flowArn: string; flowStatus: FlowStatus; executionId?: string } {
+    const flow = this.describeFlow(name);
+    if (flow.triggerConfig.triggerType === "OnDemand") {
+      const executionId = randomUUID();
+      flow.lastRunExecutionDetails = { mostRecentExecutionStatus: "Successful", mostRecentExecutionTime: new Date(), mostRecentExecutionMessage: "Successful" };
+      return { flowArn: flow.flowArn, flowStatus: flow.flowStatus, executionId };
+    }
+    flow.flowStatus = "Active";
+    return { flowArn: flow.flowArn, flowStatus: flow.flowStatus };
+  }
+
+  /**
+   * StopFlow (the model's documentation): "For on-demand flows, this operation returns an
+   * unsupportedOperationException error message. For schedule and event-triggered flows, this
+   * operation deactivates the flow." Deactivated is Suspended, as AWS's FlowStatus enum names it.
+   */
+  stopFlow(name: string): { flowArn: string; flowStatus: FlowStatus } {
+    const flow = this.describeFlow(name);
+    if (flow.triggerConfig.triggerType === "OnDemand") {
+      throw new ServiceError("UnsupportedOperationException", `Flow ${name} is an on-demand flow; StopFlow applies to scheduled and event-triggered flows.`);
+    }
+    flow.flowStatus = "Suspended";
+    return { flowArn: flow.flowArn, flowStatus: flow.flowStatus };
   }
 
   describeFlow(name: string): FlowRecord {

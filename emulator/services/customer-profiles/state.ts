@@ -17,8 +17,8 @@ import { partitionOf } from "../../../model/arn";
 import { dict } from "../../../model/dict";
 import { ServiceError } from "../../errors";
 import type { EmulatorBehaviour } from "../../types";
-import { taskValidationError, type AppflowState } from "../appflow/state";
-import { updatedAfter, type AccountContext } from "../context";
+import type { AppflowState } from "../appflow/state";
+import { updatedAfter, type AccountContext, type Notes } from "../context";
 import { paginate, type Pager } from "../paging";
 import { deriveFlowUri, flowSpecFor } from "./flow-definition";
 
@@ -100,7 +100,8 @@ export class CustomerProfilesState {
     private readonly data: CustomerProfilesData,
     private readonly account: AccountContext,
     private readonly appflow: AppflowState,
-    private readonly behaviour: EmulatorBehaviour = { flowDefinitionConflict: "conflict" },
+    private readonly behaviour: EmulatorBehaviour = { flowDefinitionConflict: "conflict", newFlowStatus: "Draft" },
+    private readonly notes: Notes | undefined = undefined,
   ) {}
 
   // ---- domains -------------------------------------------------------------------------------
@@ -117,6 +118,8 @@ export class CustomerProfilesState {
 
   createDomain(input: CreateDomainRequest) {
     const name = input.DomainName!;
+    // The CloudFormation handler matches this message: "Domain X already exists" (aws-customerprofiles-domain
+    // CreateHandler.java, in github.com/aws-cloudformation/aws-cloudformation-resource-providers-customer-profiles).
     if (this.data.domains.has(name)) throw badRequest(`Domain ${name} already exists.`);
     const now = new Date();
     const { Tags, Matching, RuleBasedMatching, ...rest } = input;
@@ -222,14 +225,17 @@ export class CustomerProfilesState {
     const d = this.domain(input.DomainName!);
     // Both, or neither, of ObjectTypeName and ObjectTypeNames is accepted: the model makes both
     // optional and no published source shows AWS refusing either case (emulator/README.md; check
-    // warns, objectTypeNameXorNames). Each object type named must exist (see the README).
+    // warns, objectTypeNameXorNames). An object type that does not exist in the domain is accepted
+    // and noted: no published source shows PutIntegration refusing it, and AWS's own handler tests
+    // put integrations naming object types they never create (the CloudFormation handler's
+    // CreateHandlerTest, tests/corpus/cloudformation-handler-tests.json).
     const named = [
       ...(input.ObjectTypeName !== undefined && input.ObjectTypeName !== UNSTRUCTURED ? [input.ObjectTypeName] : []),
       ...Object.values(input.ObjectTypeNames ?? {}),
     ];
-    for (const objectTypeName of named) {
+    for (const objectTypeName of new Set(named)) {
       if (!d.objectTypes.has(objectTypeName)) {
-        throw badRequest(`Object type ${objectTypeName} does not exist in domain ${d.DomainName}.`);
+        this.notes?.add(`object type ${objectTypeName} does not exist in domain ${d.DomainName}; accepted, as no published source shows PutIntegration refusing it`);
       }
     }
 
@@ -237,16 +243,19 @@ export class CustomerProfilesState {
     let uri = input.Uri;
     if (flow) {
       const derived = deriveFlowUri(this.account.region, this.account.accountId, flow.FlowName!);
+      // A Uri beside a FlowDefinition that is not the flow's ARN: no published source shows
+      // PutIntegration refusing it, so it is accepted and noted; the integration is still addressed
+      // by the flow's ARN (deriveFlowUri), the Uri this endpoint gives every flow integration.
       if (uri !== undefined && uri !== derived) {
-        throw badRequest(`Uri ${uri} does not match the flow ${flow.FlowName} defined by FlowDefinition (${derived}).`);
+        this.notes?.add(`Uri ${uri} sent with FlowDefinition ${flow.FlowName} is not the flow's ARN; accepted, and the integration's Uri is ${derived}`);
       }
       uri = derived;
       this.checkFlowSource(flow);
       // AppFlow's own task validation, surfaced as Customer Profiles surfaces AppFlow's 409 (a 400
-      // carrying AppFlow's words; see checkFlowDoesNotExist). How Customer Profiles wraps this one
-      // is not published; the words are AppFlow's (taskValidationError).
-      const invalid = taskValidationError(flowSpecFor(flow, { domainName: d.DomainName }, undefined).tasks);
-      if (invalid) throw badRequest(`Create Flow request failed: ${invalid}`);
+      // carrying AppFlow's words after CreateFlow's prefix, "Create Flow request failed: ", as
+      // hashicorp/terraform-provider-aws issues 34482 and 34508 quote it; see checkFlowDoesNotExist).
+      const spec = flowSpecFor(flow, { domainName: d.DomainName }, undefined);
+      this.appflow.checkTasks(spec.tasks, spec.sourceFlowConfig.connectorType, (m) => badRequest(`Create Flow request failed: ${m}`));
       this.checkFlowDoesNotExist(flow.FlowName!);
       this.checkFlowNotOwnedElsewhere(flow.FlowName!, d.DomainName, uri);
     } else if (uri === undefined) {

@@ -45,9 +45,10 @@ function objectTypeNamesAreSupportedEventTypes(inputs: Inputs): Finding[] {
       return {
         property: keyPath("objectTypeNames", k),
         reason:
-          `key ${quote(k)} is not an event type PutIntegration supports` +
+          `key ${quote(k)} is not one of the event types the PutIntegration API reference lists` +
           (near ? ` (did you mean ${near}?)` : "") +
-          `; the supported event types are: ${list(OBJECT_TYPE_NAMES_EVENT_TYPES)}`,
+          ` (${list(OBJECT_TYPE_NAMES_EVENT_TYPES)}); other services' event types may be valid keys too ` +
+          `(the map's keys are "event type[s] from an external application"), so it is sent as written`,
       };
     });
 }
@@ -71,7 +72,9 @@ export const OBJECT_TYPE_RULES = [
         { url: API_PUT_INTEGRATION, quote: "It supports the following event types" },
         { file: CUSTOMER_PROFILES_MODEL, quote: "It supports the following event types: <code>SegmentIdentify</code>" },
       ],
-      note: "a list of what is supported, not a refusal of anything else (see event-types.ts)",
+      note:
+        "a list of what is supported, not a refusal of anything else (see event-types.ts); the CloudFormation handler's own " +
+        "tests send TestEventType, and no published source names another key (docs/evidence-search.md)",
     },
   }),
 ];

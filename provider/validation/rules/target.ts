@@ -3,6 +3,7 @@ import { isUnknown, str } from "../unknown";
 import { isSet, quote } from "../accessors";
 import { rule, type Finding, type Inputs, type SemanticContext } from "../evidence";
 import { API_PUT_INTEGRATION, CUSTOMER_PROFILES_MODEL } from "./sources";
+import { REGION_NAME } from "../../../model/arn";
 
 function uriOrFlowDefinition(inputs: Inputs): Finding[] {
   if (isSet(inputs.uri) || isSet(inputs.flowDefinition)) return [];
@@ -17,17 +18,16 @@ function uriOrFlowDefinition(inputs: Inputs): Finding[] {
 }
 
 /** Standard (us-east-1), GovCloud (us-gov-west-1), China (cn-north-1), ISO (us-isob-east-1), sovereign (eusc-de-east-1). */
-const AWS_REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 
 function regionLooksLikeAwsRegion(inputs: Inputs, ctx: SemanticContext): Finding[] {
   const own = inputs.region;
   if (isUnknown(own)) return [];
   if (isSet(own)) {
     if (typeof own !== "string") return [{ property: "region", reason: "must be a string such as us-east-1" }];
-    return AWS_REGION.test(own) ? [] : [{ property: "region", reason: `must be an AWS region code such as us-east-1 (got ${quote(own)})` }];
+    return REGION_NAME.test(own) ? [] : [{ property: "region", reason: `must be an AWS region code such as us-east-1 (got ${quote(own)})` }];
   }
   const resolved = str(ctx.region);
-  if (resolved === undefined || AWS_REGION.test(resolved)) return [];
+  if (resolved === undefined || REGION_NAME.test(resolved)) return [];
   return [
     {
       property: "region",

@@ -2,13 +2,11 @@ import { strict as assert } from "assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { CreateConnectorProfileCommand, type ConnectorType } from "@aws-sdk/client-appflow";
 import { IntegrationProvider } from "../../../provider";
-import { fromApi } from "../../../provider/mapping";
 import { customerProfilesModel } from "../../../model/generated/customer-profiles";
 import { resetConnectorProfileCatalog } from "../../../provider/testing";
-import { useEmulator, type EmulatorHandle } from "../../support/aws-env";
-import { createDomainWithObjectTypes } from "../../support/emulator-harness";
+import { useEmulator } from "../../support/aws-env";
+import { asProgram, corpus, PUT, seedFor, withSet, type Api } from "../../support/corpus";
 import { findAwsCli, runAwsCli, type AwsCli } from "../../support/emulator-aws-cli";
 import { captureWarnings } from "../../unit/validation/stubs";
 
@@ -19,27 +17,6 @@ import { captureWarnings } from "../../unit/validation/stubs";
  * Every input a source shows AWS refusing fails check at its path and the endpoint with AWS's
  * message form, and nothing is written.
  */
-type Api = Record<string, any>;
-interface CorpusFile {
-  source: string;
-  title: string;
-  placeholders: Record<string, string>;
-  /** `warnings`: the properties check warns about (rules no source shows AWS enforcing); none when absent. */
-  valid?: { name: string; request: Api; warnings?: string[] }[];
-  base?: Api;
-  invalid?: { name: string; set: Record<string, string>; checkPath: string; awsPath: string; pattern: string }[];
-}
-
-const DIR = path.join(__dirname, "../../corpus");
-const corpus: [string, CorpusFile][] = fs
-  .readdirSync(DIR)
-  .filter((f) => f.endsWith(".json"))
-  .sort()
-  .map((f) => [f, JSON.parse(fs.readFileSync(path.join(DIR, f), "utf8")) as CorpusFile]);
-
-const PUT = customerProfilesModel.operations.PutIntegration.input!;
-/** The request as a Pulumi program writes it: camelCase, through the provider's own mapping. */
-const asProgram = (request: Api) => fromApi(PUT, request) as Record<string, unknown>;
 
 /** Whether the request member a path starts in is a shape the model marks sensitive. */
 function sensitiveAt(awsPath: string): boolean {
@@ -48,41 +25,6 @@ function sensitiveAt(awsPath: string): boolean {
   if (request.type !== "structure") return false;
   const member = Object.keys(request.members).find((m) => m.toLowerCase() === first.toLowerCase());
   return !!(member && customerProfilesModel.shapes[request.members[member].shape].sensitive);
-}
-
-function withSet(base: Api, set: Record<string, string>): Api {
-  const out = JSON.parse(JSON.stringify(base)) as Api;
-  for (const [at, value] of Object.entries(set)) {
-    const keys = at.split(".");
-    let o = out;
-    for (const k of keys.slice(0, -1)) o = o[k];
-    o[keys[keys.length - 1]] = value;
-  }
-  return out;
-}
-
-/** Whatever a request refers to: its domain, its object types and its flow's connector profile. */
-async function seedFor(aws: EmulatorHandle, request: Api): Promise<void> {
-  const objectTypes = [request.ObjectTypeName, ...Object.values(request.ObjectTypeNames ?? {})].filter(
-    (n): n is string => typeof n === "string" && /^[a-zA-Z_][a-zA-Z_0-9-]*$/.test(n),
-  );
-  await createDomainWithObjectTypes(aws.customerProfiles, request.DomainName, objectTypes);
-  const source = request.FlowDefinition?.SourceFlowConfig;
-  if (source?.ConnectorProfileName && source.ConnectorType !== "S3") {
-    const type = source.ConnectorType as string;
-    const instanceUrl = `https://example.${type.toLowerCase()}.example.com`;
-    await aws.appflow.send(
-      new CreateConnectorProfileCommand({
-        connectorProfileName: source.ConnectorProfileName,
-        connectorType: type as ConnectorType,
-        connectionMode: "Public",
-        connectorProfileConfig: {
-          connectorProfileProperties: { [type]: { instanceUrl } },
-          connectorProfileCredentials: { [type]: { accessToken: "corpus-token", clientId: "corpus-id", clientSecret: "corpus-secret" } },
-        },
-      }),
-    );
-  }
 }
 
 describe("corpus: PutIntegration requests written by others", function () {
@@ -118,7 +60,7 @@ describe("corpus: PutIntegration requests written by others", function () {
     for (const [file, c] of corpus) {
       assert.match(c.source, /https:\/\/|github\.com\//, `${file} names its source`);
       assert.equal(typeof c.placeholders, "object", `${file} records its placeholders`);
-      assert.ok((c.valid?.length ?? 0) + (c.invalid?.length ?? 0) > 0, `${file} holds inputs`);
+      assert.ok((c.valid?.length ?? 0) + (c.invalid?.length ?? 0) + (c.refused?.length ?? 0) > 0, `${file} holds inputs`);
     }
   });
 
@@ -165,6 +107,20 @@ describe("corpus: PutIntegration requests written by others", function () {
           const listed = await runAwsCli(cli, aws.emulator, ["customer-profiles", "list-integrations", "--domain-name", c.base!.DomainName]);
           assert.deepEqual(listed.json.Items, [], "nothing is written");
           assert.ok(!aws.emulator.requests().some((r) => r.operation === "CreateFlow"), "no flow is created");
+        });
+      }
+      for (const entry of c.refused ?? []) {
+        it(`fails at ${entry.checkPath}, and the endpoint refuses it in AWS's words, writing nothing: ${entry.name}`, async function () {
+          await seedFor(aws, entry.request);
+          const { failures } = await provider.check({}, asProgram(entry.request));
+          assert.ok(failures!.some((f) => f.property === entry.checkPath), `check fails at ${entry.checkPath}: ${JSON.stringify(failures)}`);
+          if (!cli) return this.skip();
+          const put = await putThroughCli(entry.request);
+          assert.notEqual(put.status, 0);
+          assert.ok(put.stderr.includes(`(${entry.awsError})`), put.stderr);
+          assert.ok(put.stderr.includes(entry.awsMessage), `AWS's message: ${entry.awsMessage}\ngot: ${put.stderr}`);
+          const listed = await runAwsCli(cli, aws.emulator, ["customer-profiles", "list-integrations", "--domain-name", entry.request.DomainName]);
+          assert.deepEqual(listed.json.Items, [], "nothing is written");
         });
       }
     });

@@ -144,30 +144,30 @@ describe("emulator: SigV4 authentication", () => {
     assert.equal(query.status, 403);
   });
 
-  it("a signature scoped to another region or another service is refused", async () => {
-    const region = await signedRequest(aws.emulator, { method: "GET", path: "/domains" }, { service: "profile", region: "eu-west-1" });
+  it("a signature scoped to no valid region or to another service is refused", async () => {
+    const region = await signedRequest(aws.emulator, { method: "GET", path: "/domains" }, { service: "profile", region: "moon-base" });
     assert.equal(region.status, 403);
-    assert.equal(JSON.parse(region.body).message, "Credential should be scoped to a valid region, not 'eu-west-1'. ");
+    assert.equal(JSON.parse(region.body).message, "Credential should be scoped to a valid region, not 'moon-base'. ");
     const service = await signedRequest(aws.emulator, { method: "GET", path: "/domains" }, { service: "profile" }, (s) => {
       s.headers.authorization = s.headers.authorization.replace("/profile/aws4_request", "/appflow/aws4_request");
     });
     assert.equal(service.status, 403, "re-scoping the signature to AppFlow invalidates it");
   });
 
-  it("a client set to another region is told which region it signed for, in each service's form", async () => {
-    const other = aws.clients({ region: "eu-west-1" });
+  it("a client set to a region that is none of AWS's is told which region it signed for, in each service's form", async () => {
+    const other = aws.clients({ region: "moon-base" });
     await expectErrorNamed(
       other.customerProfiles.send(new ListDomainsCommand({})),
       "InvalidSignatureException",
       403,
-      /^Credential should be scoped to a valid region, not 'eu-west-1'\. $/,
+      /^Credential should be scoped to a valid region, not 'moon-base'\. $/,
     );
-    await expectErrorNamed(other.appflow.send(new DescribeConnectorProfilesCommand({})), "InvalidSignatureException", 403, /, not 'eu-west-1'\. $/);
+    await expectErrorNamed(other.appflow.send(new DescribeConnectorProfilesCommand({})), "InvalidSignatureException", 403, /, not 'moon-base'\. $/);
     await expectErrorNamed(
       other.sts.send(new GetCallerIdentityCommand({})),
       "SignatureDoesNotMatch",
       403,
-      /^Credential should be scoped to a valid region, not 'eu-west-1'\.$/,
+      /^Credential should be scoped to a valid region, not 'moon-base'\.$/,
     );
   });
 

@@ -170,7 +170,7 @@ for (const major of [1, 2] as const) {
         t.localOnly(this);
         const out = await ok("appflow", "describe-flow", "--flow-name", "sf-contacts");
         assert.equal(out.flowArn, flowUri);
-        assert.equal(out.flowStatus, "Active");
+        assert.equal(out.flowStatus, "Draft"); // the endpoint's default newFlowStatus, as CreateFlow leaves a scheduled flow
         assert.deepEqual(out.sourceFlowConfig, {
           connectorType: "Salesforce",
           connectorProfileName: "salesforce-prod",

@@ -211,11 +211,22 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
       );
       assert.equal(both.ObjectTypeName, "Contact");
       assert.deepEqual({ ...both.ObjectTypeNames }, { ShopifyCreateOrders: "Order" });
-      await refusedPut({ DomainName: "retail", Uri: "u3", ObjectTypeName: "Contact", ObjectTypeNames: { x: "Invoice" } }, /Object type Invoice does not exist/);
     });
 
-    it("refuses an object type the domain does not have, naming it", async () => {
-      await refusedPut({ DomainName: "retail", Uri: "u", ObjectTypeNames: { x: "Order", y: "Invoice" } }, /Invoice/);
+    it("accepts an object type the domain does not have (no source shows a refusal; AWS's handler tests name types they never create), and notes it", async () => {
+      aws.emulator.clearRequests();
+      const out = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: "u", ObjectTypeNames: { x: "Order", y: "Invoice" } }));
+      assert.deepEqual({ ...out.ObjectTypeNames }, { x: "Order", y: "Invoice" });
+      const [put] = aws.emulator.requests();
+      assert.equal(put.status, 200);
+      assert.deepEqual(put.notes?.length, 1);
+      assert.match(put.notes![0], /object type Invoice does not exist in domain retail; accepted/);
+    });
+
+    it("notes nothing when every object type exists", async () => {
+      aws.emulator.clearRequests();
+      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: "u", ObjectTypeNames: { x: "Order" } }));
+      assert.equal(aws.emulator.requests()[0].notes, undefined);
     });
 
     it("needs a Uri when there is no FlowDefinition (the model: every answer names the integration by its Uri)", async () => {
@@ -230,7 +241,7 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
       assert.equal(out.Uri, deriveFlowUri("us-east-1", "123456789012", "sf-contacts"));
       const flow = await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf-contacts" }));
       assert.equal(flow.flowArn, out.Uri);
-      assert.equal(flow.flowStatus, "Active");
+      assert.equal(flow.flowStatus, "Draft", "a new scheduled flow is left in Draft, as CreateFlow leaves one (the default newFlowStatus)");
       assert.equal(flow.description, "Contacts from Salesforce");
       assert.deepEqual(flow.sourceFlowConfig, {
         connectorType: "Salesforce",
@@ -332,18 +343,27 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
         assert.equal(flow.destinationFlowConfigList?.[0].destinationConnectorProperties?.CustomerProfiles?.objectTypeName, "_unstructured");
       });
 
-      it("is only that exact name: other object types must still exist", async () => {
-        await refusedPut({ DomainName: "retail", ObjectTypeName: "_Unstructured", FlowDefinition: s3Flow("raw-docs") }, /Object type _Unstructured does not exist/);
+      it("is only that exact name: another name is an object type, noted when the domain lacks it", async () => {
+        aws.emulator.clearRequests();
+        const other = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "_Unstructured", FlowDefinition: s3Flow("raw-docs") }));
+        assert.equal(other.IsUnstructured, false);
+        assert.match(aws.emulator.requests()[0].notes![0], /object type _Unstructured does not exist/);
         const structured = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }));
         assert.equal(structured.IsUnstructured, false);
       });
     });
 
-    it("accepts a Uri with a FlowDefinition only when it is the flow's own ARN", async () => {
+    it("accepts a Uri with a FlowDefinition; one that is not the flow's ARN is noted, and the flow's ARN addresses the integration", async () => {
       const uri = deriveFlowUri("us-east-1", "123456789012", "sf");
+      aws.emulator.clearRequests();
       const ok = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: uri, ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }));
       assert.equal(ok.Uri, uri);
-      await refusedPut({ DomainName: "retail", Uri: "arn:aws:s3:::other", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf2") }, /does not match the flow sf2/);
+      assert.equal(aws.emulator.requests()[0].notes, undefined);
+      const other = await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", Uri: "arn:aws:s3:::other", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf2") }),
+      );
+      assert.equal(other.Uri, deriveFlowUri("us-east-1", "123456789012", "sf2"));
+      assert.match(aws.emulator.requests()[1].notes![0], /Uri arn:aws:s3:::other sent with FlowDefinition sf2 is not the flow's ARN; accepted/);
     });
 
     it("refuses a connector profile that does not exist, in AppFlow's words (terraform-provider-aws#27707)", async () => {

@@ -120,9 +120,11 @@ describe("reliability: errors a user can act on (local endpoint, real SDK)", fun
     });
   });
 
-  it("a missing object type is named with the domain and the region", async () => {
-    await assert.rejects(engine.create(eventAt(1, { objectTypeNames: undefined, objectTypeName: "Ghost" })), (err: Error) => {
-      assert.match(err.message, /PutIntegration in us-east-1 for domain "retail" \(object type "Ghost"\)/);
+  it("a refused PutIntegration is named with the domain, the region and the object type it names", async () => {
+    // A missing domain: a refusal the model documents (ResourceNotFoundException). A missing object
+    // type is accepted and noted: no source shows PutIntegration refusing it (docs/evidence.md).
+    await assert.rejects(engine.create(eventAt(1, { domainName: "nowhere", objectTypeNames: undefined, objectTypeName: "Ghost" })), (err: Error) => {
+      assert.match(err.message, /PutIntegration in us-east-1 for domain "nowhere" \(object type "Ghost"\)/);
       return true;
     });
   });

@@ -147,9 +147,9 @@ describe("reliability: partial failures (local endpoint, real SDK)", function ()
 
     it("a PutIntegration the service refuses records nothing and says why", async () => {
       const engine = await Engine.start();
-      await assert.rejects(engine.create(eventAt(1, { objectTypeNames: { ShopifyCreateOrders: "NoSuchType" } })), (err: PartialFailure) => {
-        assert.match(err.message, /PutIntegration in us-east-1 for domain "retail" \(object type "NoSuchType"\)/);
-        assert.match(err.message, /NoSuchType does not exist/);
+      await assert.rejects(engine.create(eventAt(1, { domainName: "no-such-domain", objectTypeNames: { ShopifyCreateOrders: "ShopifyOrder" } })), (err: PartialFailure) => {
+        assert.match(err.message, /PutIntegration in us-east-1 for domain "no-such-domain" \(object type "ShopifyOrder"\)/);
+        assert.match(err.message, /Domain no-such-domain does not exist/);
         assert.equal(err.id, undefined);
         return true;
       });

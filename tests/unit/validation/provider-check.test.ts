@@ -72,7 +72,7 @@ describe("IntegrationProvider.check", () => {
     const inputs = variant(uriIntegration, (i) => (i.objectTypeNames = { ShopifyDeleteOrders: "Order" }));
     assert.deepEqual((await check(inputs)).failures, []);
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0], /objectTypeNames\["ShopifyDeleteOrders"\] key "ShopifyDeleteOrders" is not an event type/);
+    assert.match(warnings[0], /objectTypeNames\["ShopifyDeleteOrders"\] key "ShopifyDeleteOrders" is not one of the event types the PutIntegration API reference lists/);
   });
 
   it("warns about a task property AppFlow ignores without failing the preview", async () => {

@@ -50,7 +50,7 @@ const cases: Case[] = [
     rule: "objectTypeNamesAreSupportedEventTypes",
     title: "an event type the service does not know",
     inputs: variant(uriIntegration, (i) => (i.objectTypeNames = { ShopifyUpdateOrders: "ShopifyOrder" })),
-    expect: [{ property: 'objectTypeNames["ShopifyUpdateOrders"]', words: ['"ShopifyUpdateOrders"', "not an event type", "ShopifyUpdatedOrders", "SegmentIdentify"] }],
+    expect: [{ property: 'objectTypeNames["ShopifyUpdateOrders"]', words: ['"ShopifyUpdateOrders"', "not one of the event types the PutIntegration API reference lists", "may be valid keys", "ShopifyUpdatedOrders", "SegmentIdentify"] }],
   },
   {
     rule: "objectTypeNamesAreSupportedEventTypes",
@@ -141,6 +141,39 @@ const cases: Case[] = [
     expect: [{ property: "flowDefinition.tasks[3].connectorOperator.salesforce", words: ["VALIDATE_NON_NULL", "Mask tasks", "MASK_ALL"] }],
   },
   { rule: "filterTaskIsNotNoOp", title: "a Map task with NO_OP", inputs: salesforceFlow() },
+  {
+    rule: "projectionTaskRequired",
+    title: "a Salesforce flow with Map tasks only (terraform-provider-aws#34508)",
+    inputs: variant(salesforceFlow, (i) => (flow(i).tasks = flow(i).tasks.filter((t: Inputs) => t.taskType === "Map"))),
+    expect: [{ property: "flowDefinition.tasks", words: ["projection task", "Map_all", "You must specify a projection task or a MAP_ALL task"] }],
+  },
+  { rule: "projectionTaskRequired", title: "a Salesforce flow with a PROJECTION filter", inputs: salesforceFlow() },
+  {
+    rule: "projectionTaskAdvised",
+    title: "an S3 flow with Map tasks only (no source shows the refusal for S3)",
+    inputs: variant(s3Flow, (i) => (flow(i).tasks = [{ sourceFields: ["email"], taskType: "Map", connectorOperator: { s3: "NO_OP" }, destinationField: "email" }])),
+    expect: [{ property: "flowDefinition.tasks", words: ["no projection task", "from S3"] }],
+  },
+  { rule: "projectionTaskAdvised", title: "an S3 flow with a PROJECTION filter", inputs: s3Flow() },
+  {
+    rule: "desiredFlowStateNeedsTriggeredFlow",
+    title: "an on-demand flow to keep suspended (StopFlow refuses on-demand flows)",
+    inputs: variant(s3Flow, (i) => (i.desiredFlowState = "suspended")),
+    expect: [{ property: "desiredFlowState", words: ["Scheduled and Event", "OnDemand", "UnsupportedOperationException"] }],
+  },
+  {
+    rule: "desiredFlowStateNeedsTriggeredFlow",
+    title: "a state for an integration without a flow",
+    inputs: variant(uriIntegration, (i) => (i.desiredFlowState = "running")),
+    expect: [{ property: "desiredFlowState", words: ["flowDefinition"] }],
+  },
+  {
+    rule: "desiredFlowStateNeedsTriggeredFlow",
+    title: "a state that is neither running nor suspended",
+    inputs: variant(salesforceFlow, (i) => (i.desiredFlowState = "Active")),
+    expect: [{ property: "desiredFlowState", words: ['"running" or "suspended"', '"Active"'] }],
+  },
+  { rule: "desiredFlowStateNeedsTriggeredFlow", title: "a scheduled flow kept running", inputs: variant(salesforceFlow, (i) => (i.desiredFlowState = "running")) },
   { rule: "taskOperatorFitsTaskType", title: "every task type with its operators", inputs: salesforceFlow() },
   {
     rule: "taskPropertiesRequiredForOperation",
