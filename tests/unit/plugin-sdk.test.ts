@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import * as ts from "typescript";
 import { RESOURCE_TOKEN } from "../../provider/plugin/names";
 
 /**
@@ -44,6 +45,33 @@ describe("the plugin's SDKs", function () {
     assert.equal(args?.type, RESOURCE_TOKEN);
     assert.deepEqual(args?.inputs.tags, { team: "crm" });
     assert.equal(args?.inputs.__provider, undefined, "no serialized provider: the engine runs the plugin");
+  });
+
+  it("type-check a program using plugin.Integration, and catch a misspelt property or enum value", () => {
+    const dir = path.join(__dirname, "typecheck");
+    const files = ["plugin-flow.program.ts", "plugin-misspelt.program.ts"].map((f) => path.join(dir, f));
+    const program = ts.createProgram(files, {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2020,
+      lib: ["lib.es2022.d.ts"],
+      module: ts.ModuleKind.CommonJS,
+      moduleResolution: ts.ModuleResolutionKind.Node10,
+      esModuleInterop: true,
+      resolveJsonModule: true,
+      skipLibCheck: true,
+      types: ["node"],
+    });
+    const errors = new Map(files.map((f) => [path.basename(f), [] as string[]]));
+    for (const d of ts.getPreEmitDiagnostics(program)) {
+      const where = d.file ? path.relative(root, d.file.fileName) : "";
+      const list = errors.get(path.basename(where)) ?? errors.get("plugin-flow.program.ts")!;
+      list.push(`${where}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    }
+    assert.deepEqual(errors.get("plugin-flow.program.ts"), []);
+    const misspelt = errors.get("plugin-misspelt.program.ts")!.join("\n");
+    assert.match(misspelt, /"Salesforse"/);
+    assert.match(misspelt, /flowDefiniton/);
   });
 
   it("ask the engine for the plugin of the package's own version", () => {
