@@ -8,7 +8,7 @@ import type { CustomerProfilesClient } from "@aws-sdk/client-customer-profiles";
 import type { AppflowClient } from "@aws-sdk/client-appflow";
 import type { STSClient } from "@aws-sdk/client-sts";
 import { appflowSdk, customerProfilesSdk, stsSdk } from "./sdk-modules";
-import { timeouts } from "./config";
+import { timeouts, type Endpoints } from "./config";
 import { maxAttemptsSetting, retryStrategy } from "./retry";
 import { send, type SdkClient } from "./send";
 
@@ -35,13 +35,14 @@ function onFirstUse<T extends { destroy(): void }>(make: () => T): () => T {
   return () => (client ??= track(make()));
 }
 
-function commonConfig(region: string, profile: string | undefined) {
+function commonConfig(region: string, profile: string | undefined, endpoint: string | undefined) {
   const { NodeHttpHandler } = require("@smithy/node-http-handler") as typeof import("@smithy/node-http-handler");
   const { connectionTimeout, requestTimeout } = timeouts();
   const maxAttempts = maxAttemptsSetting(profile);
   return {
     region,
     ...(profile ? { profile } : {}),
+    ...(endpoint ? { endpoint } : {}),
     maxAttempts,
     retryStrategy: retryStrategy(profile, maxAttempts),
     requestHandler: new NodeHttpHandler({
@@ -55,17 +56,17 @@ function commonConfig(region: string, profile: string | undefined) {
   };
 }
 
-export function clientsFor(region: string, profile?: string): AwsClients {
-  const key = `${region}\u0000${profile ?? ""}`;
+export function clientsFor(region: string, profile?: string, endpoints: Endpoints = {}): AwsClients {
+  const key = [region, profile ?? "", endpoints.customerProfiles ?? "", endpoints.appflow ?? "", endpoints.sts ?? ""].join("\u0000");
   let clients = cache.get(key);
   if (clients) return clients;
   let account: Promise<string> | undefined;
-  const config = () => commonConfig(region, profile);
+  const config = (endpoint: string | undefined) => commonConfig(region, profile, endpoint);
   clients = {
     region,
-    customerProfiles: onFirstUse(() => new (customerProfilesSdk().CustomerProfilesClient)(config())),
-    appflow: onFirstUse(() => new (appflowSdk().AppflowClient)(config())),
-    sts: onFirstUse(() => new (stsSdk().STSClient)(config())),
+    customerProfiles: onFirstUse(() => new (customerProfilesSdk().CustomerProfilesClient)(config(endpoints.customerProfiles))),
+    appflow: onFirstUse(() => new (appflowSdk().AppflowClient)(config(endpoints.appflow))),
+    sts: onFirstUse(() => new (stsSdk().STSClient)(config(endpoints.sts))),
     accountId: () => {
       if (!account) {
         const { GetCallerIdentityCommand } = stsSdk();

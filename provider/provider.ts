@@ -10,7 +10,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { clientsFor, type AwsClients } from "./clients";
 import { resolveRegion, settingsFromConfig, type ProviderSettings } from "./config";
-import { compareIntegration, requireOlds, toDiffResult } from "./diff";
+import { compareIntegration, requireOlds, toDiffResult, type IntegrationChanges } from "./diff";
 import { ProviderError } from "./errors";
 import { formatId, integrationArn, parseId } from "./ids";
 import { flowDefinitionFromFlow, outputsFromIntegration } from "./mapping";
@@ -67,6 +67,11 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     this.settings = settingsFromConfig(req.config);
   }
 
+  /** Settings a host read itself (the plugin, from its own config keys). */
+  useSettings(settings: ProviderSettings): void {
+    this.settings = settings;
+  }
+
   async check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
     const inputs = withoutProvider(news);
     let region: string | undefined;
@@ -77,17 +82,22 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     } catch (err) {
       failures.push({ property: "region", reason: (err as Error).message });
     }
-    failures.push(...(await checkIntegration(inputs, { region, profile: this.settings.profile })));
+    failures.push(...(await checkIntegration(inputs, { region, profile: this.settings.profile, endpoints: this.settings.endpoints })));
     // Check accepts a value or refuses it at its path; it never rewrites it. Timestamps are made
     // what the SDK needs by the request mapping, and diff compares canonical forms.
     return { inputs, failures };
   }
 
   async diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+    return toDiffResult(await this.changes(id, olds, news));
+  }
+
+  /** What diff decides, with the members that changed (a plugin host reports them to the engine). */
+  async changes(id: string, olds: Props, news: Props): Promise<IntegrationChanges> {
     requireOlds(olds, "diff", id);
     const desired = withoutProvider(news) as IntegrationInputs;
     const region = await this.region(desired.region);
-    return toDiffResult(compareIntegration(olds as IntegrationOutputs, desired, region));
+    return compareIntegration(olds as IntegrationOutputs, desired, region);
   }
 
   async create(props: Props): Promise<pulumi.dynamic.CreateResult> {
@@ -206,6 +216,6 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
   }
 
   private clients(region: string): AwsClients {
-    return clientsFor(region, this.settings.profile);
+    return clientsFor(region, this.settings.profile, this.settings.endpoints);
   }
 }

@@ -4,6 +4,7 @@ import { validate, formatSdkPath, type PathSegment, type Violation } from "../..
 import { toApi } from "../mapping";
 import { isPlainObject, lowerFirst, memberOf, setOwn, shapeAt, upperFirst, visitShape } from "../../model/visit";
 import { isUnknown } from "./unknown";
+import { nearestName } from "../../model/nearest";
 import type { CheckFailure } from "./types";
 
 const PUT = customerProfilesModel.operations.PutIntegration.input!;
@@ -37,11 +38,15 @@ const REASON: Record<Violation["rule"], (v: Violation) => string> = {
   range: (v) => v.constraint.replace(/^Member must have value/, "must be"),
 };
 
+/** The provider's own inputs beside the request's members. */
+const OWN_INPUTS = ["region", "adoptExisting"];
+
 /** The members of the structure a path leads to, for suggesting the member a misspelling meant. */
 function membersAt(path: PathSegment[]): string[] {
   const name = shapeAt(customerProfilesModel, PUT, path);
   const shape = name === undefined ? undefined : customerProfilesModel.shapes[name];
-  return shape?.type === "structure" ? Object.keys(shape.members).map(lowerFirst) : [];
+  const members = shape?.type === "structure" ? Object.keys(shape.members).map(lowerFirst) : [];
+  return path.length === 0 ? [...members, ...OWN_INPUTS] : members;
 }
 
 /**
@@ -62,7 +67,8 @@ function propertyOf(v: Violation): string {
 function reasonOf(v: Violation): string {
   const last = v.path[v.path.length - 1];
   if (v.rule === "unknown" && last && "member" in last) {
-    const near = membersAt(v.path.slice(0, -1)).find((m) => m.toLowerCase() === last.member.toLowerCase());
+    // A program in YAML, or any language without the SDK's types, can spell a member any way.
+    const near = nearestName(last.member, membersAt(v.path.slice(0, -1)));
     if (near) return `is not a member of this type (did you mean ${near}?)`;
   }
   const isKey = last !== undefined && "mapKey" in last;
