@@ -8,7 +8,10 @@
 #   pulumi plugin install resource customer-profiles-integration <version> --file <printed path>
 #
 # PLUGIN_PACKAGE=<file.tgz> uses that `npm pack` output instead of packing this checkout.
-# The last line of stdout is the tarball's path; progress goes to stderr.
+# PLUGIN_PLATFORMS="linux-amd64 darwin-arm64 ..." also writes the same tarball under each of those
+# platforms' names, for a release that `pulumi plugin install --server URL` downloads from (the
+# engine asks for its own platform's name; the contents run wherever Node.js does, Windows aside).
+# The last line of stdout is the tarball's path (this platform's); progress goes to stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log() { printf 'plugin-tarball: %s\n' "$*" >&2; }
@@ -49,5 +52,8 @@ arch="$(uname -m)"; case "$arch" in x86_64) arch=amd64 ;; aarch64) arch=arm64 ;;
 tarball="$OUT/$EXE-v$VERSION-$os-$arch.tar.gz"
 tar -czf "$tarball.tmp" -C "$stage" .
 mv -f "$tarball.tmp" "$tarball"
+for platform in ${PLUGIN_PLATFORMS:-}; do
+  [ "$platform" = "$os-$arch" ] || cp -f "$tarball" "$OUT/$EXE-v$VERSION-$platform.tar.gz"
+done
 log "wrote $tarball ($(du -h "$tarball" | cut -f1), $(find "$stage" -type f | wc -l) files)"
 printf '%s\n' "$tarball"

@@ -1,5 +1,7 @@
 import { strict as assert } from "assert";
 import * as fs from "node:fs";
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { E2E_TEST_TIMEOUT, requireEngine } from "../support/e2e";
@@ -63,6 +65,33 @@ describe("Installing the provider plugin from its tarball, with the real pulumi 
     const ls = await runOrThrow(pulumi, ["plugin", "ls", "--json"], { env });
     const plugins = JSON.parse(ls.stdout) as { name: string; kind: string; version: string }[];
     assert.deepEqual(plugins.map((p) => [p.name, p.kind, p.version]), [[PACKAGE_NAME, "resource", version]]);
+  });
+
+  it("installs from a release URL with pulumi plugin install --server, as a published release would serve it", async () => {
+    // A loopback server standing in for a release's download URL: it serves the directory the script wrote.
+    const served: string[] = [];
+    const server = http.createServer((req, res) => {
+      served.push(req.url ?? "");
+      const file = path.join(path.dirname(tarball), path.basename(req.url ?? ""));
+      if (!fs.existsSync(file)) return void res.writeHead(404).end();
+      // The engine checks the length it is told against the bytes it gets.
+      res.writeHead(200, { "content-type": "application/gzip", "content-length": fs.statSync(file).size });
+      fs.createReadStream(file).pipe(res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const home = path.join(workspace, "pulumi-home-server");
+      fs.mkdirSync(home);
+      const serverEnv = { ...env, PULUMI_HOME: home };
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const pulumi = path.join(engine.binDir, "pulumi");
+      await runOrThrow(pulumi, ["plugin", "install", "resource", PACKAGE_NAME, version, "--server", url], { env: serverEnv });
+      assert.deepEqual(served, [`/${path.basename(tarball)}`]);
+      const ls = await runOrThrow(pulumi, ["plugin", "ls", "--json"], { env: serverEnv });
+      assert.deepEqual(JSON.parse(ls.stdout).map((p: { name: string }) => p.name), [PACKAGE_NAME]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("serves a YAML program from the installed plugin: preview, up, destroy", async () => {
