@@ -3,10 +3,11 @@
 // gen-sdk` would do the same through each language's host, and most of those hosts cannot be
 // built here, so the generators are called directly.
 //
-//	pulumi-sdkgen -schema schema.json -language nodejs|python|go -out DIR
+//	pulumi-sdkgen -schema schema.json -language LANGUAGE -out DIR
 //
 // DIR is created if needed and must be empty; every file the generator returns is written into
-// it, and the files' paths are printed, one per line.
+// it, and the files' paths are printed, one per line. The languages are those of generators.go:
+// nodejs, python and go here; tools/sdkgen-dotnet builds this same file (a link) with .NET's.
 package main
 
 import (
@@ -20,9 +21,6 @@ import (
 	"sort"
 
 	"github.com/blang/semver"
-	gogen "github.com/pulumi/pulumi/pkg/v3/codegen/go"
-	"github.com/pulumi/pulumi/pkg/v3/codegen/nodejs"
-	"github.com/pulumi/pulumi/pkg/v3/codegen/python"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
 )
 
@@ -30,7 +28,7 @@ const tool = "pulumi-sdkgen"
 
 func main() {
 	schemaPath := flag.String("schema", "", "the package schema (JSON)")
-	language := flag.String("language", "", "nodejs, python or go")
+	language := flag.String("language", "", "the SDK's language (see generators.go)")
 	out := flag.String("out", "", "an empty directory to write the SDK into")
 	flag.Parse()
 	if *schemaPath == "" || *language == "" || *out == "" {
@@ -60,17 +58,11 @@ func run(schemaPath, language, out string) error {
 		return fmt.Errorf("%s is not a valid schema: %s", schemaPath, diags.Error())
 	}
 
-	var files map[string][]byte
-	switch language {
-	case "nodejs":
-		files, err = nodejs.GeneratePackage(tool, pkg, nil, nil, false, selfContained{})
-	case "python":
-		files, err = python.GeneratePackage(tool, pkg, nil, selfContained{})
-	case "go":
-		files, err = gogen.GeneratePackage(tool, pkg, nil)
-	default:
-		return fmt.Errorf("unknown language %q (nodejs, python or go)", language)
+	generate, ok := generators[language]
+	if !ok {
+		return fmt.Errorf("unknown language %q", language)
 	}
+	files, err := generate(pkg)
 	if err != nil {
 		return err
 	}
