@@ -11,6 +11,8 @@
  *                  holds only the version the generated code asks the engine for
  *   sdks/python/   the Python package `pulumi_customer_profiles_integration`
  *   sdks/go/       the Go module, package `customerprofilesintegration`
+ *   sdks/dotnet/   the .NET project, namespace `Pulumi.CustomerProfilesIntegration` (tools/sdkgen-dotnet:
+ *                  .NET's generator is gone from pkg/v3 at the engine's version)
  * Each directory is generated output only: a file there that the generator does not write is drift.
  */
 import { execFileSync } from "child_process";
@@ -35,10 +37,13 @@ const LANGUAGE_INFO: Record<string, unknown> = {
     generateResourceContainerTypes: true,
     respectSchemaVersion: true,
   },
+  csharp: { packageReferences: { Pulumi: "3.*" }, respectSchemaVersion: true },
 };
 
 interface Target {
-  language: "nodejs" | "python" | "go";
+  language: "nodejs" | "python" | "go" | "dotnet";
+  /** The generator program under tools/ (scripts/ensure-sdkgen.sh builds it). */
+  tool: "sdkgen" | "sdkgen-dotnet";
   /** Where the SDK is committed, relative to the repository root. */
   dir: string;
   /** Which generated files (paths relative to the generator's output) are kept. */
@@ -47,9 +52,10 @@ interface Target {
 
 const TARGETS: Target[] = [
   // The npm package is the plugin's own; only the sources are kept, compiled by the package's tsconfig.
-  { language: "nodejs", dir: "sdk/plugin", keep: (rel) => rel.endsWith(".ts") || rel === ".gitattributes" },
-  { language: "python", dir: "sdks/python", keep: () => true },
-  { language: "go", dir: "sdks/go", keep: () => true },
+  { language: "nodejs", tool: "sdkgen", dir: "sdk/plugin", keep: (rel) => rel.endsWith(".ts") || rel === ".gitattributes" },
+  { language: "python", tool: "sdkgen", dir: "sdks/python", keep: () => true },
+  { language: "go", tool: "sdkgen", dir: "sdks/go", keep: () => true },
+  { language: "dotnet", tool: "sdkgen-dotnet", dir: "sdks/dotnet", keep: () => true },
 ];
 
 function packageVersion(): string {
@@ -67,8 +73,8 @@ export function sdkSchema(): Record<string, unknown> {
   };
 }
 
-function sdkgen(): string {
-  const out = execFileSync("bash", [path.join(root, "scripts", "ensure-sdkgen.sh")], {
+function sdkgen(tool: Target["tool"]): string {
+  const out = execFileSync("bash", [path.join(root, "scripts", "ensure-sdkgen.sh"), tool], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -85,7 +91,6 @@ function listFiles(dir: string, base = dir): string[] {
 
 /** Every SDK file, keyed by its path relative to the repository root. */
 export function generatedSdkFiles(log: (line: string) => void = () => {}): Map<string, Buffer> {
-  const bin = sdkgen();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "generate-sdks-"));
   try {
     const schemaFile = path.join(tmp, "schema.json");
@@ -93,7 +98,7 @@ export function generatedSdkFiles(log: (line: string) => void = () => {}): Map<s
     const files = new Map<string, Buffer>();
     for (const t of TARGETS) {
       const out = path.join(tmp, t.language);
-      execFileSync(bin, ["-schema", schemaFile, "-language", t.language, "-out", out], { stdio: ["ignore", "ignore", "inherit"] });
+      execFileSync(sdkgen(t.tool), ["-schema", schemaFile, "-language", t.language, "-out", out], { stdio: ["ignore", "ignore", "inherit"] });
       const kept = listFiles(out).filter((rel) => t.keep(rel));
       for (const rel of kept) files.set(`${t.dir}/${rel}`, fs.readFileSync(path.join(out, rel)));
       log(`${t.language}: ${kept.length} files in ${t.dir}`);
