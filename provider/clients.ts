@@ -14,6 +14,8 @@ import { send, type SdkClient } from "./send";
 
 export interface AwsClients {
   region: string;
+  /** The provider's endpoint overrides, which these clients use (for messages that name the endpoint). */
+  endpoints: Endpoints;
   customerProfiles(): CustomerProfilesClient;
   appflow(): AppflowClient;
   sts(): STSClient;
@@ -64,6 +66,7 @@ export function clientsFor(region: string, profile?: string, endpoints: Endpoint
   const config = (endpoint: string | undefined) => commonConfig(region, profile, endpoint);
   clients = {
     region,
+    endpoints,
     customerProfiles: onFirstUse(() => new (customerProfilesSdk().CustomerProfilesClient)(config(endpoints.customerProfiles))),
     appflow: onFirstUse(() => new (appflowSdk().AppflowClient)(config(endpoints.appflow))),
     sts: onFirstUse(() => new (stsSdk().STSClient)(config(endpoints.sts))),
@@ -75,6 +78,7 @@ export function clientsFor(region: string, profile?: string, endpoints: Endpoint
           service: "STS",
           operation: "GetCallerIdentity",
           region,
+          endpoint: endpoints.sts,
         }).then((r) => {
           if (!r.Account) throw new Error("STS GetCallerIdentity returned no account");
           return r.Account;

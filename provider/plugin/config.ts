@@ -14,8 +14,12 @@ const ENDPOINT_KEYS: (keyof Endpoints)[] = ["customerProfiles", "appflow", "sts"
 function byKey(variables: Record<string, string>): Map<string, string> {
   const out = new Map<string, string>();
   for (const [k, v] of Object.entries(variables)) {
-    const key = k.startsWith(`${PACKAGE_NAME}:config:`) ? k.slice(`${PACKAGE_NAME}:config:`.length) : k.startsWith(`${PACKAGE_NAME}:`) ? k.slice(PACKAGE_NAME.length + 1) : undefined;
-    if (key !== undefined) out.set(key, v);
+    for (const prefix of [`${PACKAGE_NAME}:config:`, `${PACKAGE_NAME}:`]) {
+      if (k.startsWith(prefix)) {
+        out.set(k.slice(prefix.length), v);
+        break;
+      }
+    }
   }
   return out;
 }

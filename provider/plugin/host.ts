@@ -11,9 +11,9 @@ import type * as pulumi from "@pulumi/pulumi";
 import * as fs from "fs";
 import * as path from "path";
 import { IntegrationProvider } from "../provider";
-import { STABLE_OUTPUTS } from "../diff";
+import { toDiffResult } from "../diff";
 import { settingsFromVariables } from "./config";
-import { RESOURCE_TOKEN } from "./names";
+import { NODEJS_MODULE, RESOURCE_TOKEN } from "./names";
 // Imported, not read from disk, so the build copies it beside the compiled host.
 import schema = require("./schema.generated.json");
 
@@ -33,8 +33,12 @@ function packageVersion(): string {
   return "0.0.0";
 }
 
+/**
+ * The generated schema with the package's version and the module TypeScript programs import from
+ * (a subpath, which the SDK generators do not take as a package name; they get their own settings).
+ */
 function schemaText(version: string): string {
-  return JSON.stringify({ ...schema, version });
+  return JSON.stringify({ ...schema, version, language: { nodejs: { packageName: NODEJS_MODULE } } });
 }
 
 function requireIntegration(urn: string): void {
@@ -66,13 +70,7 @@ export class PluginHost implements pulumi.provider.Provider {
   async diff(id: string, urn: string, olds: Props, news: Props): Promise<PluginDiff> {
     requireIntegration(urn);
     const c = await this.core.changes(id, olds, news);
-    return {
-      changes: c.changed.length > 0,
-      replaces: c.replaces,
-      stables: c.replaces.length === 0 ? STABLE_OUTPUTS : [],
-      deleteBeforeReplace: c.deleteBeforeReplace,
-      diffs: [...c.changed],
-    };
+    return { ...toDiffResult(c), diffs: [...c.changed] };
   }
 
   async create(urn: string, inputs: Props): Promise<pulumi.provider.CreateResult> {

@@ -15,3 +15,10 @@ export const PLUGIN_EXECUTABLE = `pulumi-resource-${PACKAGE_NAME}`;
 export function typeToken(name: string): string {
   return `${PACKAGE_NAME}:index:${name}`;
 }
+
+/**
+ * Where a TypeScript program imports the plugin's resource from: the package's `./plugin` entry,
+ * beside the dynamic resource at its root. The schema the plugin serves says so, so that the
+ * TypeScript `pulumi import` prints imports from it.
+ */
+export const NODEJS_MODULE = "pulumi-customer-profiles-integration/plugin";

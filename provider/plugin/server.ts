@@ -6,10 +6,14 @@
  *   values: secrets, resource references and outputs are resolved by the engine, as the lifecycle
  *   core (written for the dynamic provider) expects.
  * - Diff: the server drops `stables` and the changed members; here both reach the engine.
+ * - Check's warnings: the engine shows a plugin's stderr only at debug level (unlike a dynamic
+ *   provider's: sdk/go/common/resource/plugin/plugin.go, `unstructuredOutput`), so they go to
+ *   the engine's log, and check answers once they are sent.
  * Every other call is the server's own. Its Server class is not exported, so the two handlers are
  * swapped where main registers it with gRPC.
  */
 import * as path from "path";
+import { setWarningSink } from "../validation/warnings";
 import type { PluginHost } from "./host";
 
 type Callback = (err: unknown, value?: unknown) => void;
@@ -22,10 +26,35 @@ function fromPulumi<T>(id: string): T {
   return require(require.resolve(id, { paths: [root] })) as T;
 }
 
+/** Warnings sent to the engine's log and not yet acknowledged. */
+const pendingLogs = new Set<Promise<void>>();
+
+/** Routes check's warnings to the engine at `address` (the plugin's first argument). */
+export function warnThroughEngine(address: string): void {
+  const grpc = fromPulumi<any>("@grpc/grpc-js");
+  const { EngineClient } = require("@pulumi/pulumi/proto/engine_grpc_pb");
+  const engproto = require("@pulumi/pulumi/proto/engine_pb");
+  const client = new EngineClient(address, grpc.credentials.createInsecure());
+  setWarningSink((line) => {
+    const req = new engproto.LogRequest();
+    req.setSeverity(engproto.LogSeverity.WARNING);
+    req.setMessage(line.replace(/^warning: /, ""));
+    // A warning the engine did not take must not fail the check that found it.
+    const sent = new Promise<void>((resolve) => client.log(req, () => resolve()));
+    pendingLogs.add(sent);
+    sent.then(() => pendingLogs.delete(sent));
+  });
+}
+
 /** The handlers for Configure and Diff, given the server's own for everything else. */
 export function correctedHandlers(host: PluginHost, server: Handlers): Handlers {
   const provproto = require("@pulumi/pulumi/proto/provider_pb");
   const overrides: Handlers = {
+    check(call, callback) {
+      return server.check.call(server, call, (err, value) =>
+        Promise.all(pendingLogs).then(() => callback(err, value)),
+      );
+    },
     configure(call, callback) {
       try {
         const variables: Record<string, string> = {};
@@ -68,6 +97,8 @@ export function correctedHandlers(host: PluginHost, server: Handlers): Handlers 
 export async function serve(host: PluginHost, args: string[]): Promise<void> {
   const grpc = fromPulumi<{ Server: { prototype: { addService: (...a: any[]) => void } } }>("@grpc/grpc-js");
   const { ResourceProviderService } = require("@pulumi/pulumi/proto/provider_grpc_pb");
+  const engine = require("@pulumi/pulumi/provider/internals").parseArgs(args)?.engineAddress;
+  if (engine) warnThroughEngine(engine);
   const addService = grpc.Server.prototype.addService;
   grpc.Server.prototype.addService = function (this: unknown, service: unknown, implementation: Handlers) {
     const impl = service === ResourceProviderService ? correctedHandlers(host, implementation) : implementation;

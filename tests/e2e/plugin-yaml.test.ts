@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { E2E_TEST_TIMEOUT } from "../support/e2e";
 import { changedInputs, stepsOf, type Stack } from "../support/e2e-engine";
 import { describeFlow, EXAMPLE_URIS, flowNames, getIntegration, integrationsIn, writes } from "../support/e2e-aws";
-import { usePluginE2E, yamlProject } from "../support/e2e-plugin";
+import { diagnostics, usePluginE2E, yamlProject } from "../support/e2e-plugin";
 
 /** The quickstart's S3-flow integration as a YAML program writes it. */
 function s3Integration(options: { tags?: string; bucketPrefix?: string; extra?: string } = {}): string {
@@ -30,17 +30,6 @@ function s3Integration(options: { tags?: string; bucketPrefix?: string; extra?: 
 ${options.extra ?? ""}outputs:
   arn: \${customers.arn}
 `;
-}
-
-/** Every diagnostic of a preview, the language host's included, without colour codes. */
-function diagnostics(r: { stdout: string }): string {
-  let doc: { diagnostics?: { message: string }[] } = {};
-  try {
-    doc = JSON.parse(r.stdout);
-  } catch {
-    return r.stdout;
-  }
-  return (doc.diagnostics ?? []).map((d) => d.message).join("").replace(/\u001b\[[0-9;]*m/g, "");
 }
 
 function rewrite(stack: Stack, body: string): void {

@@ -75,3 +75,17 @@ export function usePluginE2E(): PluginE2E {
 export function yamlProject(body: string): Record<string, string> {
   return { "Pulumi.yaml": `name: plugin-e2e\nruntime: yaml\n${body}` };
 }
+
+/**
+ * Every diagnostic of a `--json` preview, the language host's and the engine's log included
+ * (OperationResult.errors keeps only errors), without colour codes.
+ */
+export function diagnostics(r: { stdout: string }): string {
+  try {
+    const doc = JSON.parse(r.stdout) as { diagnostics?: { message: string }[] };
+    return (doc.diagnostics ?? []).map((d) => d.message).join("").replace(/\u001b\[[0-9;]*m/g, "");
+  } catch {
+    // A run that failed before the engine started prints no JSON.
+    return r.stdout;
+  }
+}

@@ -1,12 +1,13 @@
 /**
- * A stand-in for the plugin's generated TypeScript class, for end-to-end programs until the
- * generated SDK is part of the package: the plugin's resource as a plain `pulumi.CustomResource`
- * with its type token, every output registered, and enum namespaces whose members are their
- * values (the names pkg/v3's TypeScript generator gives the values these specs use).
+ * A stand-in for the plugin's generated TypeScript class: the plugin's resource as a plain
+ * `pulumi.CustomResource` with its type token, every output registered, and enum namespaces whose
+ * members are their values (the names pkg/v3's TypeScript generator gives the values these specs
+ * use). It passes every key it is given to the engine, as a program in a language without the
+ * SDK's types would; and it stands in for the generated class where the installed package has none.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { RESOURCE_TOKEN } from "../../provider/plugin/names";
+import { NODEJS_MODULE, RESOURCE_TOKEN } from "../../provider/plugin/names";
 import schema = require("../../provider/plugin/schema.generated.json");
 
 const OUTPUTS = Object.keys((schema.resources as Record<string, { properties: object }>)[RESOURCE_TOKEN].properties);
@@ -31,4 +32,18 @@ export function installShim(projectDir: string, moduleName: string): void {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: moduleName, version: "0.0.0", main: "index.js" }));
   fs.writeFileSync(path.join(dir, "index.js"), SHIM_SOURCE);
+}
+
+/** The stand-in's module name in a program's node_modules. */
+export const SHIM_MODULE = "customer-profiles-integration-stand-in";
+
+/**
+ * The module a program imports the plugin's resource from: the package's generated class when the
+ * installed package exports it (NODEJS_MODULE), else the stand-in, installed.
+ */
+export function pluginModule(projectDir: string): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(projectDir, "node_modules", "pulumi-customer-profiles-integration", "package.json"), "utf8"));
+  if (pkg.exports?.["./plugin"]) return NODEJS_MODULE;
+  installShim(projectDir, SHIM_MODULE);
+  return SHIM_MODULE;
 }

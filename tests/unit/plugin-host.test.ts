@@ -5,8 +5,10 @@ import { IntegrationProvider } from "../../provider";
 import { settingsFromVariables } from "../../provider/plugin/config";
 import { PluginHost } from "../../provider/plugin/host";
 import { RESOURCE_TOKEN } from "../../provider/plugin/names";
-import { correctedHandlers } from "../../provider/plugin/server";
-import { setWarningSink } from "../../provider/validation/warnings";
+import * as grpc from "@grpc/grpc-js";
+import { EngineService } from "@pulumi/pulumi/proto/engine_grpc_pb";
+import { correctedHandlers, warnThroughEngine } from "../../provider/plugin/server";
+import { setWarningSink, warn } from "../../provider/validation/warnings";
 import { eventIntegration, s3FlowIntegration } from "../support/fixtures";
 
 const URN = `urn:pulumi:dev::proj::${RESOURCE_TOKEN}::orders`;
@@ -160,7 +162,41 @@ describe("the provider plugin's host", () => {
       const host = new PluginHost();
       const schema = JSON.parse(await host.getSchema());
       assert.equal(schema.version, require("../../package.json").version);
+      assert.equal(schema.language.nodejs.packageName, "pulumi-customer-profiles-integration/plugin");
       assert.ok(schema.resources[RESOURCE_TOKEN]);
+    });
+  });
+
+  describe("warnings", () => {
+    it("go to the engine's log as warnings, and check answers only once the engine has them", async () => {
+      const logged: { severity: number; message: string }[] = [];
+      const engine = new grpc.Server();
+      engine.addService(EngineService, {
+        log(call: any, callback: any) {
+          // The engine takes its time: check must still not answer before the warning arrived.
+          setTimeout(() => {
+            logged.push({ severity: call.request.getSeverity(), message: call.request.getMessage() });
+            callback(null, new (require("google-protobuf/google/protobuf/empty_pb").Empty)());
+          }, 50);
+        },
+      } as never);
+      const port = await new Promise<number>((resolve, reject) =>
+        engine.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+      );
+      const restore = setWarningSink(() => {});
+      try {
+        warnThroughEngine(`127.0.0.1:${port}`);
+        const serverCheck = (_call: unknown, cb: (err: unknown, value?: unknown) => void) => {
+          warn("integration in domain retail: a thing worth knowing");
+          cb(undefined, "checked");
+        };
+        const answer = await callHandler(correctedHandlers(new PluginHost(), { check: serverCheck }).check, {});
+        assert.equal(answer, "checked");
+        assert.deepEqual(logged, [{ severity: 2, message: "integration in domain retail: a thing worth knowing" }]);
+      } finally {
+        restore();
+        engine.forceShutdown();
+      }
     });
   });
 });

@@ -67,4 +67,25 @@ describe("the plugin's read from an id alone (local endpoint, real SDK)", functi
   it("answers an id that names nothing with an empty id, which the engine reports as not found", async () => {
     assert.deepEqual(await host.read("retail/arn:aws:events:us-east-1:123456789012:event-source/none", URN, {}), { id: "", props: {} });
   });
+
+  it("reads through the endpoint the provider's config sets, and names it when it does not answer", async () => {
+    const uri = await putOutsidePulumi(eventIntegration());
+    const saved = { ...process.env };
+    // Only the config may lead to the endpoint; a closed port answers nothing.
+    for (const k of Object.keys(process.env)) if (k.startsWith("AWS_ENDPOINT_URL")) delete process.env[k];
+    process.env.AWS_MAX_ATTEMPTS = "1";
+    const through = (url: string) => {
+      const core = new IntegrationProvider();
+      core.useSettings({ endpoints: { customerProfiles: url, appflow: url, sts: url } });
+      return new PluginHost(core);
+    };
+    try {
+      const read = await through(aws.emulator.url).read(`retail/${uri}`, URN, {});
+      assert.equal(read.id, `retail/${uri}`);
+      await assert.rejects(through("http://127.0.0.1:9").read(`retail/${uri}`, URN, {}), /No answer from http:\/\/127\.0\.0\.1:9 for Customer Profiles GetIntegration/);
+    } finally {
+      for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
+  });
 });
