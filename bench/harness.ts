@@ -14,7 +14,7 @@ import { engineEnv, findEngine, Stack, type Engine } from "../tests/support/e2e-
 import { workingCopy } from "../tests/support/e2e-package";
 import type { RequestRecord } from "../emulator/types";
 
-export type Program = "integrations" | "floor";
+export type Program = "integrations" | "floor" | "plugin";
 
 export interface BenchOptions {
   quick: boolean;

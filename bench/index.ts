@@ -15,6 +15,7 @@ import * as state from "./state";
 import * as engine from "./engine";
 import * as coldStart from "./cold-start";
 import * as emulator from "./emulator";
+import * as plugin from "./plugin";
 
 const BENCHMARKS: Record<string, (bench: Bench) => Promise<Section>> = {
   calls: calls.run,
@@ -23,6 +24,7 @@ const BENCHMARKS: Record<string, (bench: Bench) => Promise<Section>> = {
   engine: engine.run,
   "cold-start": coldStart.run,
   emulator: emulator.run,
+  plugin: plugin.run,
 };
 
 const USAGE = `usage: npm run bench -- [--only ${Object.keys(BENCHMARKS).join(",")}] [--quick] [--out FILE]`;
