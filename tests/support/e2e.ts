@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { strict as assert } from "assert";
+import { inCI, skipUnlessCI } from "./skip";
 import { engineEnv, findEngine, Stack, stepsOf, type Engine } from "./e2e-engine";
 import { installedDependencies, workingCopy, type ExampleName } from "./e2e-package";
 import { flowNames, integrationsIn, SEEDED, seedExampleData, startLocalAws, writes, type LocalAws } from "./e2e-aws";
@@ -25,7 +26,6 @@ export interface E2E {
   stack(example: ExampleName, config?: Record<string, unknown>): Promise<Stack>;
 }
 
-const inCI = process.env.CI === "true";
 
 /** Generous: every pulumi run starts an engine, a language host, Node and a provider process. */
 export const E2E_TEST_TIMEOUT = 5 * 60_000;
@@ -35,13 +35,9 @@ export const E2E_TEST_TIMEOUT = 5 * 60_000;
  * made) from nothing, and its absence fails the run; elsewhere the suite is skipped with one line.
  */
 export async function requireEngine(ctx: Mocha.Context): Promise<Engine> {
-  ctx.timeout(inCI ? 45 * 60_000 : 15 * 60_000);
-  const lookup = await findEngine({ build: inCI });
-  if ("unavailable" in lookup) {
-    if (inCI) throw new Error(`The end-to-end specs must run in CI, but ${lookup.unavailable}`);
-    console.log(`\n    Skipping the end-to-end specs: ${lookup.unavailable}\n`);
-    ctx.skip();
-  }
+  ctx.timeout(inCI() ? 45 * 60_000 : 15 * 60_000);
+  const lookup = await findEngine({ build: inCI() });
+  if ("unavailable" in lookup) skipUnlessCI(ctx, `the end-to-end specs need the Pulumi engine: ${lookup.unavailable}`);
   return (lookup as { engine: Engine }).engine;
 }
 

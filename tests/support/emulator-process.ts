@@ -16,6 +16,8 @@ export interface CliProcess {
   /** Resolves with the URL once the CLI has printed it, or rejects if the process ends first. */
   url: Promise<string>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Resolves once stderr matches `pattern`, or rejects if the process ends first. */
+  stderrMatches(pattern: RegExp): Promise<void>;
 }
 
 export function runCli(args: string[]): CliProcess {
@@ -39,5 +41,12 @@ export function runCli(args: string[]): CliProcess {
     void exited.then(({ code }) => reject(new Error(`CLI exited (${code}) before listening: ${stderr}`)));
   });
   url.catch(() => undefined);
-  return { child, output: () => stdout, errors: () => stderr, url, exited };
+  const stderrMatches = (pattern: RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      const look = () => pattern.test(stderr) && resolve();
+      look();
+      child.stderr!.on("data", look);
+      void exited.then(() => reject(new Error(`CLI exited before printing ${pattern} on stderr: ${stderr}`)));
+    });
+  return { child, output: () => stdout, errors: () => stderr, url, exited, stderrMatches };
 }

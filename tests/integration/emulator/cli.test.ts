@@ -61,7 +61,7 @@ describe("emulator: customer-profiles-emulator CLI", () => {
       const url = await cli.url;
       assert.match(cli.output(), /listening on http:\/\/127\.0\.0\.1:\d+ \(bound to 0\.0\.0\.0: all interfaces\)/);
       const port = new URL(url).port;
-      await new Promise((r) => setTimeout(r, 100));
+      await cli.stderrMatches(/Reachable at: .*\n/);
       assert.match(cli.errors(), new RegExp(`WARNING: listening on all interfaces \\(0\\.0\\.0\\.0:${port}\\).*Reachable at: .*127\\.0\\.0\\.1:${port}`));
     } finally {
       cli.child.kill("SIGTERM");
