@@ -9,9 +9,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { strict as assert } from "assert";
 import { inCI, skipUnlessCI } from "./skip";
-import { engineEnv, findEngine, Stack, stepsOf, type Engine } from "./e2e-engine";
-import { installedDependencies, workingCopy, type ExampleName } from "./e2e-package";
-import { flowNames, integrationsIn, SEEDED, seedExampleData, startLocalAws, writes, type LocalAws } from "./e2e-aws";
+import { LOCAL_MAX_BACKOFF_MS } from "./aws-env";
+import { engineEnv, findEngine, Stack, stepsOf, type Engine } from "../../testing/pulumi";
+import { installedDependencies, workingCopy, type ExampleName } from "../../testing/package";
+import { flowNames, integrationsIn, SEEDED, seedExampleData, startLocalAwsForExamples, writes, type LocalAws } from "../../testing/local-aws";
 
 export interface E2E {
   engine: Engine;
@@ -51,7 +52,7 @@ export function useE2E(options: { examples: ExampleName[]; domains?: string[] })
     e2e.workspace = fs.mkdtempSync(path.join(os.tmpdir(), "pcpi-e2e-"));
     e2e.pulumiHome = path.join(e2e.workspace, "pulumi-home");
     fs.mkdirSync(e2e.pulumiHome);
-    e2e.aws = await startLocalAws();
+    e2e.aws = await startLocalAwsForExamples();
     e2e.stack = async (example, config = {}) => {
       const dir = path.join(e2e.workspace, `${++stacks}-${example}`);
       const stack = new Stack({
@@ -61,7 +62,8 @@ export function useE2E(options: { examples: ExampleName[]; domains?: string[] })
         env: engineEnv(e2e.engine, {
           home: e2e.pulumiHome,
           backendDir: path.join(dir, "state"),
-          aws: e2e.aws.pulumiEnv,
+          // The provider's retries without seconds of backoff: the local endpoint answers at once.
+          aws: { ...e2e.aws.pulumiEnv, PULUMI_CUSTOMER_PROFILES_MAX_BACKOFF_MS: LOCAL_MAX_BACKOFF_MS },
           typeCheck: false,
         }),
       });

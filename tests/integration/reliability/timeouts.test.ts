@@ -3,7 +3,9 @@ import * as fs from "node:fs";
 import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
-import { capturingOutput, Engine, eventAt, IMPATIENT, until, withEnv, useSeededEndpoint } from "./support";
+import { eventAt, useSeededEndpoint } from "./support";
+import { capturingOutput, Engine, IMPATIENT, withEnv } from "../../support/provider-driver";
+import { until } from "../../support/wait";
 
 /** Generous: three attempts of 250 ms each, with backoff, take about a second. */
 const BOUND_MS = 20_000;

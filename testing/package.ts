@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-export const REPO_ROOT = path.resolve(__dirname, "../..");
+export const REPO_ROOT = path.resolve(__dirname, "..");
 export const EXAMPLES = ["quickstart", "salesforce", "events"] as const;
 export type ExampleName = (typeof EXAMPLES)[number];
 
