@@ -82,7 +82,7 @@ function newestMtime(p: string): number {
  * `npm test` and `npm run demo` build first; a spec run on its own may find dist/ older than
  * the sources, and would then test a package that no longer matches them.
  */
-async function buildIfStale(): Promise<void> {
+export async function buildIfStale(): Promise<void> {
   const built = path.join(REPO_ROOT, "dist", "index.js");
   const sources = ["index.ts", "sdk", "model", "provider", "emulator", "package.json", "tsconfig.json", "tsconfig.build.json"];
   const newest = Math.max(...sources.map((s) => newestMtime(path.join(REPO_ROOT, s))));

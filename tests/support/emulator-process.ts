@@ -1,11 +1,19 @@
 /**
- * Runs the emulator's CLI in a child process, from its TypeScript source through ts-node, so the
- * specs exercise what `customer-profiles-emulator` runs without needing a build first.
+ * Runs the emulator's CLI in a child process: the compiled bin that `customer-profiles-emulator`
+ * runs (package.json "bin"), built first when older than the sources (`buildCli`).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
+import { buildIfStale } from "../../testing/package";
 
 export const CLI_SOURCE = path.resolve(__dirname, "../../emulator/cli.ts");
+/** What package.json's "bin" names. */
+export const CLI_BIN = path.resolve(__dirname, "../../dist/emulator/cli.js");
+
+/** A `before` hook's work: dist/ as new as the sources. */
+export async function buildCli(): Promise<void> {
+  await buildIfStale();
+}
 
 export interface CliProcess {
   child: ChildProcess;
@@ -21,9 +29,9 @@ export interface CliProcess {
 }
 
 export function runCli(args: string[]): CliProcess {
-  const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", CLI_SOURCE, ...args], {
+  const child = spawn(process.execPath, [CLI_BIN, ...args], {
     cwd: path.resolve(__dirname, "../.."),
-    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+    env: process.env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";

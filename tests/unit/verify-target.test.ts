@@ -64,8 +64,17 @@ describe("verified specs: choosing the target", () => {
       });
     }
 
+    // The three dry runs (seconds of compiling each) at once, each spec awaiting its own.
+    const runs: Record<"byDefault" | "withCredentials" | "withoutCredentials", Promise<Map<string, string[]>>> = {} as never;
+    before(() => {
+      runs.byDefault = dryRun({});
+      runs.withCredentials = dryRun({ PCPI_VERIFY_AWS: "1", ...KEYS, AWS_REGION: "us-east-1" });
+      runs.withoutCredentials = dryRun({ PCPI_VERIFY_AWS: "1", AWS_REGION: "us-east-1" });
+      for (const run of Object.values(runs)) run.catch(() => undefined); // reported by the spec that awaits it
+    });
+
     it("by default each verified suite runs its body locally and its AWS half is the one skip line", async () => {
-      const suites = await dryRun({});
+      const suites = await runs.byDefault;
       const aws = [...suites].filter(([s]) => s.endsWith("[AWS]"));
       const local = [...suites].filter(([s]) => s.endsWith("[local endpoint]"));
       assert.equal(aws.length, 6, [...suites.keys()].join("\n"));
@@ -80,7 +89,7 @@ describe("verified specs: choosing the target", () => {
     });
 
     it("with PCPI_VERIFY_AWS=1 and credentials the AWS half runs the very same specs as the local one", async () => {
-      const suites = await dryRun({ PCPI_VERIFY_AWS: "1", ...KEYS, AWS_REGION: "us-east-1" });
+      const suites = await runs.withCredentials;
       let compared = 0;
       for (const [suite, titles] of suites) {
         if (!suite.endsWith("[local endpoint]")) continue;
@@ -91,7 +100,7 @@ describe("verified specs: choosing the target", () => {
     });
 
     it("with PCPI_VERIFY_AWS=1 but no credentials each AWS half is one spec that fails, not a skip", async () => {
-      const suites = await dryRun({ PCPI_VERIFY_AWS: "1", AWS_REGION: "us-east-1" });
+      const suites = await runs.withoutCredentials;
       const aws = [...suites].filter(([s]) => s.endsWith("[AWS]"));
       assert.equal(aws.length, 6);
       for (const [, titles] of aws) assert.deepEqual(titles, ["runs against AWS"], "a spec that runs (and fails), not a pending one");
