@@ -6,7 +6,7 @@
 import { strict as assert } from "assert";
 import { ListIntegrationsCommand, type CustomerProfilesClient } from "@aws-sdk/client-customer-profiles";
 import type { RequestRecord } from "../../../emulator/types";
-import type { IntegrationInputs, IntegrationOutputs } from "../../../sdk/types";
+import type { IntegrationInputs } from "../../../sdk/types";
 import { eventIntegration, s3FlowIntegration } from "../../support/fixtures";
 import { useEmulator, type EmulatorHandle } from "../../support/aws-env";
 import { seedConnectorProfile, seedRetailDomain } from "../../../testing/local-aws";
