@@ -3,28 +3,32 @@
 "use strict";
 const path = require("node:path");
 const Mocha = require("mocha");
-const { EVENT_RUN_END, EVENT_SUITE_BEGIN, EVENT_SUITE_END } = Mocha.Runner.constants;
+const { EVENT_RUN_END, EVENT_SUITE_BEGIN, EVENT_SUITE_END, EVENT_TEST_END } = Mocha.Runner.constants;
 
 const SLOWEST = Number(process.env.PCPI_SLOWEST_FILES ?? 12);
 
 class CountingSpec extends Mocha.reporters.Spec {
   constructor(runner, options) {
     super(runner, options);
-    // Wall time per spec file, hooks included: a file's top-level suites from first begin to last end.
+    // Time per spec file: the wall time of its top-level suites, hooks included; or, under
+    // --parallel (where a worker's events arrive all at once when the file is done), the sum of
+    // its tests' durations.
     const files = new Map();
+    const file = (name) => files.get(name) ?? files.set(name, { start: Date.now(), end: Date.now(), tests: 0 }).get(name);
     runner.on(EVENT_SUITE_BEGIN, (suite) => {
-      if (!suite.file || !suite.parent?.root) return;
-      const f = files.get(suite.file) ?? { start: Date.now(), end: Date.now() };
-      files.set(suite.file, f);
+      if (suite.file && suite.parent?.root) file(suite.file);
     });
     runner.on(EVENT_SUITE_END, (suite) => {
-      if (suite.file && suite.parent?.root) files.get(suite.file).end = Date.now();
+      if (suite.file && suite.parent?.root) file(suite.file).end = Date.now();
+    });
+    runner.on(EVENT_TEST_END, (test) => {
+      if (test.file) file(test.file).tests += test.duration || 0;
     });
     runner.once(EVENT_RUN_END, () => {
       const s = runner.stats || {};
       process.nextTick(() => {
         if (SLOWEST > 0 && files.size > 0) {
-          const rows = [...files].map(([file, t]) => [path.relative(process.cwd(), file), t.end - t.start]);
+          const rows = [...files].map(([name, t]) => [path.relative(process.cwd(), name), Math.max(t.end - t.start, t.tests)]);
           rows.sort((a, b) => b[1] - a[1]);
           console.log(`Slowest spec files (of ${rows.length}, ${(s.duration / 1000 || 0).toFixed(1)} s in all):`);
           for (const [file, ms] of rows.slice(0, SLOWEST)) console.log(`  ${(ms / 1000).toFixed(1).padStart(7)} s  ${file}`);
