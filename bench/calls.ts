@@ -52,9 +52,9 @@ interface Step {
   config?: Record<string, unknown>;
   action: "up" | "refresh" | "destroy";
   handler: HandlerCount;
-  /** Calls per resource the issue sets as the target, beyond "no more than the handler". */
+  /** Calls per resource set as the target, beyond "no more than the handler". */
   exactly?: { calls: number; noPut?: boolean };
-  /** At most this many calls per resource (issue 10: a flow change takes 3 or fewer). */
+  /** At most this many calls per resource (a flow change takes 3 or fewer). */
   atMost?: number;
   /** A new stack, on an endpoint that already holds the program's integrations ("existing") or nothing. */
   freshStack?: "existing";

@@ -51,7 +51,7 @@ const ALGORITHM = ALGORITHM_IDENTIFIER;
  * ("(<now> - 15 min.)"). The message text is the same in every family; the error code and body
  * follow the protocol (see authError).
  */
-export const CLOCK_SKEW_MINUTES: ReadonlyMap<string, number> = new Map([
+const CLOCK_SKEW_MINUTES: ReadonlyMap<string, number> = new Map([
   // STS: 15 minutes. aws/aws-cli#6676 (https://github.com/aws/aws-cli/issues/6676), GetCallerIdentity:
   // "SignatureDoesNotMatch ... Signature expired: 20220127T001427Z is now earlier than 20220127T014428Z
   // (20220127T015928Z - 15 min.)"; the other side, "Signature not yet current: ... is still later
@@ -71,7 +71,7 @@ export const CLOCK_SKEW_MINUTES: ReadonlyMap<string, number> = new Map([
 /** For a signing name the table does not list: the common API Gateway window above. */
 const DEFAULT_SKEW_MINUTES = 5;
 
-export function clockSkewMinutes(signingName: string): number {
+function clockSkewMinutes(signingName: string): number {
   return CLOCK_SKEW_MINUTES.get(signingName) ?? DEFAULT_SKEW_MINUTES;
 }
 const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";

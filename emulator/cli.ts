@@ -9,7 +9,7 @@
  * answered. `--host 0.0.0.0` (or `::`) warns that every interface is listening.
  */
 import { startEmulator } from "./index";
-import { interfaceAddresses, isWildcard } from "./limits";
+import { interfaceAddresses, isWildcard } from "./host-policy";
 import type { EmulatorOptions } from "./types";
 
 const USAGE =

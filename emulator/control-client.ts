@@ -4,6 +4,9 @@
  */
 import type { FaultConfig, RequestRecord } from "./types";
 
+/** A header a browser will not send cross-site without a preflight: hooks that change state require it or a JSON body. */
+export const HOOK_HEADER = "x-emulator-hook";
+
 export interface EmulatorControl {
   health(): Promise<{ status: string; region: string; accountId: string; services: string[] }>;
   requests(): Promise<RequestRecord[]>;
@@ -17,7 +20,7 @@ export function connectEmulator(url: string): EmulatorControl {
     const res = await fetch(`${url.replace(/\/+$/, "")}/_emulator/${hook}`, {
       method,
       // Hooks that change state answer only requests a web page could not send unasked (server.ts).
-      headers: method === "GET" ? undefined : { "Content-Type": "application/json", "x-emulator-hook": "1" },
+      headers: method === "GET" ? undefined : { "Content-Type": "application/json", [HOOK_HEADER]: "1" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

@@ -12,7 +12,7 @@ export type FaultDecision =
 
 const DEFAULT_SEED = 0x5eed;
 /** The longest delay a Node timer can wait: 2^31-1 ms. */
-export const MAX_LATENCY_MS = 2 ** 31 - 1;
+const MAX_LATENCY_MS = 2 ** 31 - 1;
 const RATES = ["dropRate", "hangRate", "throttleRate", "errorRate"] as const;
 const KIND_OF_RATE = { dropRate: "drop", hangRate: "hang", throttleRate: "throttle", errorRate: "error" } as const;
 

@@ -6,7 +6,7 @@
  *   const emulator = await startEmulator();
  *   const client = new CustomerProfilesClient({ endpoint: emulator.url, region: emulator.region, credentials: emulator.credentials });
  */
-import { partitionOf } from "./arn";
+import { partitionOf } from "../model/arn";
 import { EmulatorServer } from "./server";
 import { callerArnFor } from "./services/sts/operations";
 import type { Emulator, EmulatorBehaviour, EmulatorOptions } from "./types";

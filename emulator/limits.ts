@@ -1,20 +1,14 @@
 /**
  * The endpoint's front-door bounds: how much a request may send, how long it may take to send it,
- * how many connections may be open, how deep its JSON may nest; and which Host and Origin it may
- * come with. All are applied before authentication, so an unsigned request costs no more than a
- * signed one.
+ * how many connections may be open, how deep its JSON may nest. All are applied before
+ * authentication, so an unsigned request costs no more than a signed one.
  */
 import type * as http from "node:http";
-import * as os from "node:os";
 
 export interface Limits {
   /**
-   * Request bodies above this are refused with 413 while they are read. Customer Profiles and
-   * AppFlow publish no request-payload quota that we found (their quota pages list rates and
-   * resource counts); the largest member their models allow is a few hundred KB (a FlowDefinition
-   * is far smaller), so 1 MiB leaves room for every valid request and bounds what one request
-   * costs. AWS's own front doors refuse larger payloads the same way: API Gateway's documented
-   * quota is 10 MB (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html).
+   * Bodies above this are refused with 413 while read. No payload quota is published for these
+   * services; their largest model member is a few hundred KB, so 1 MiB fits every valid request.
    */
   maxBodyBytes: number;
   /** Deeper JSON is a 400 SerializationException; the models nest members about a dozen deep. */
@@ -85,62 +79,4 @@ export function jsonDepthExceeds(body: Buffer, max: number): boolean {
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
   return false;
-}
-
-const WILDCARDS = new Set(["0.0.0.0", "::", "[::]", ""]);
-
-export function isWildcard(host: string): boolean {
-  return WILDCARDS.has(host);
-}
-
-/** The addresses a wildcard bind is reachable at, for the banner and the Host check. */
-export function interfaceAddresses(): string[] {
-  return Object.values(os.networkInterfaces())
-    .flat()
-    .filter((a): a is os.NetworkInterfaceInfo => !!a)
-    .map((a) => a.address);
-}
-
-function hostName(hostHeader: string): string {
-  const h = hostHeader.trim().toLowerCase();
-  if (h.startsWith("[")) return h.slice(1, h.indexOf("]") < 0 ? undefined : h.indexOf("]"));
-  const colon = h.lastIndexOf(":");
-  return colon >= 0 && h.indexOf(":") === colon ? h.slice(0, colon) : h;
-}
-
-/**
- * DNS rebinding and cross-site requests: a web page can make the browser send requests to the
- * endpoint, under the page's own host name (rebinding) or with the page's Origin. Only the names
- * this endpoint is reached by locally pass; a browser's Origin must be the endpoint's own.
- */
-export class HostPolicy {
-  private readonly names: Set<string>;
-
-  constructor(bindHost: string, extra: string[] = []) {
-    const names = ["localhost", "127.0.0.1", "::1", ...extra];
-    if (isWildcard(bindHost)) names.push(...interfaceAddresses(), os.hostname());
-    else names.push(bindHost);
-    this.names = new Set(names.map((n) => hostName(n.includes(":") && !n.startsWith("[") ? `[${n}]` : n)));
-  }
-
-  /** Why a request is refused, or undefined when it may proceed. */
-  refusal(headers: http.IncomingHttpHeaders): string | undefined {
-    const host = headers.host;
-    if (!host || !this.names.has(hostName(host))) {
-      return `Host ${JSON.stringify((host ?? "").slice(0, 100))} is not a name this endpoint is served under (${[...this.names].slice(0, 6).join(", ")}…).`;
-    }
-    const origin = headers.origin;
-    if (origin !== undefined) {
-      let originHost: string | undefined;
-      try {
-        originHost = new URL(origin).host;
-      } catch {
-        originHost = undefined;
-      }
-      if (originHost === undefined || originHost.toLowerCase() !== host.trim().toLowerCase()) {
-        return `Cross-origin request from ${JSON.stringify(origin.slice(0, 100))} refused: the endpoint serves local tools, not web pages.`;
-      }
-    }
-    return undefined;
-  }
 }

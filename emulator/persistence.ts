@@ -15,7 +15,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-export const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 2;
 
 /** A state file that cannot be read, understood or written; the message names the file. */
 export class StateFileError extends Error {
@@ -141,7 +141,7 @@ export function loadState(file: string, check: (state: unknown) => string | unde
 }
 
 /** The file's contents for a state; what saveState writes. */
-export function encodeState(state: unknown): string {
+function encodeState(state: unknown): string {
   return JSON.stringify({ format: FORMAT_VERSION, savedAt: new Date().toISOString(), state: encode(state) ?? null });
 }
 
@@ -184,7 +184,7 @@ export function saveState(file: string, state: unknown): string {
   return image;
 }
 
-export function writeImage(file: string, image: string): void {
+function writeImage(file: string, image: string): void {
   const io = persistenceIo;
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `${tempPrefix(file)}${process.pid}.${++sequence}.tmp`);

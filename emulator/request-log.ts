@@ -7,8 +7,8 @@
 import type { RequestRecord } from "./types";
 
 /** A long-running endpoint must not grow without bound; tests never come near these. */
-export const MAX_RECORDS = 50_000;
-export const MAX_LOG_BYTES = 64 * 1024 * 1024;
+const MAX_RECORDS = 50_000;
+const MAX_LOG_BYTES = 64 * 1024 * 1024;
 
 export class RequestLog {
   private records: RequestRecord[] = [];

@@ -2,25 +2,29 @@
  * The HTTP front door. Every AWS request goes through the same steps, in the order the real
  * services apply them: tell the service apart (SigV4 scope, else path), authenticate, route to
  * the operation, parse its input, decide any injected fault, validate against the model, run the
- * operation, persist, answer. Requests under /_emulator/ are the test hooks and skip all of that.
+ * operation, persist, answer. Requests under /_emulator/ are the test hooks (hooks.ts) and skip all of that.
  */
 import { randomUUID } from "node:crypto";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
-import { awsValidationMessage, validate } from "../model/validate";
+import { validate } from "../model/validate";
+import { awsValidationMessage } from "./validation-message";
 import { authError, isAuthFailure, readSigningScope, SignatureVerifier, type Credentials, type SigningScope } from "./auth";
 import { bound, SERVICE_MESSAGE_LIMIT } from "../model/bounded";
 import { ServiceError } from "./errors";
-import { checkFaultConfig, FaultInjector } from "./faults";
-import { cleanTempFiles, decodeImage, loadState, saveState, StateFileError } from "./persistence";
+import { FaultInjector } from "./faults";
+import { StateFileError } from "./persistence";
+import { CommittedState } from "./commit";
+import { answerHook, isHookPath } from "./hooks";
+import { HostPolicy } from "./host-policy";
 import { parseQueryCall, parseQueryInput, queryError, queryOutput } from "./protocol/query";
 import { parseRestJsonInput, restJsonError, restJsonOutput } from "./protocol/rest-json";
 import { parseQueryString, type WireRequest, type WireResponse } from "./protocol/wire";
-import { DEFAULT_LIMITS, HostPolicy, jsonDepthExceeds, readBodyLimited, type Limits } from "./limits";
+import { DEFAULT_LIMITS, jsonDepthExceeds, readBodyLimited, type Limits } from "./limits";
 import { redactSensitive } from "../model/redact";
 import { RequestLog } from "./request-log";
-import { Backends, checkEmulatorData, SERVICES, type EmulatorData, type ServiceDescription } from "./services";
+import { SERVICES, type ServiceDescription } from "./services";
 import type { AccountContext } from "./services/context";
 import type { EmulatorBehaviour, FaultConfig, RequestRecord } from "./types";
 
@@ -37,15 +41,6 @@ export interface ServerConfig {
   limits?: Partial<Limits>;
   /** Host names besides the loopback ones and the bind address that requests may be addressed to. */
   allowedHosts?: string[];
-}
-
-const CONTROL_PREFIX = "/_emulator/";
-/** A header a browser will not send cross-site without a preflight; control-client.ts sends it. */
-export const HOOK_HEADER = "x-emulator-hook";
-
-function isNonSimple(headers: Record<string, string>): boolean {
-  const type = (headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
-  return type === "application/json" || Object.hasOwn(headers, HOOK_HEADER);
 }
 
 /** Reads (Get/List/Describe) never change state, so they never cost a write to disk. */
@@ -77,12 +72,6 @@ function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
   return out;
 }
 
-function redactRecord(r: RequestRecord): RequestRecord {
-  const service = SERVICES.find((s) => s.name === r.service);
-  const shape = service && Object.hasOwn(service.model.operations, r.operation) ? service.model.operations[r.operation].input : undefined;
-  return r.input && service && shape ? { ...r, input: redactSensitive(service.model, shape, r.input) as Record<string, unknown> } : r;
-}
-
 interface Outcome {
   service: ServiceDescription | undefined;
   operation: string;
@@ -99,23 +88,14 @@ export class EmulatorServer {
   private readonly hosts: HostPolicy;
   private readonly faults = new FaultInjector();
   private readonly verifier: SignatureVerifier;
-  private readonly backends!: Backends;
+  private readonly state: CommittedState;
   private readonly server: http.Server;
   private readonly hung = new Set<http.ServerResponse>();
-  /** The state as last saved: what a write whose save fails is rolled back to. */
-  private image?: string;
 
   constructor(private readonly config: ServerConfig) {
     this.verifier = new SignatureVerifier(config.credentials, config.region);
     const account: AccountContext = { region: config.region, accountId: config.accountId, callerArn: config.callerArn };
-    if (config.stateFile) {
-      cleanTempFiles(config.stateFile);
-      this.backends = new Backends(account, config.credentials.accessKeyId, loadState(config.stateFile, checkEmulatorData), config.behaviour);
-      // Fail at start, naming the file, rather than at the first write: the state is written once now.
-      this.image = saveState(config.stateFile, this.backends.snapshot());
-    } else {
-      this.backends = new Backends(account, config.credentials.accessKeyId, undefined, config.behaviour);
-    }
+    this.state = new CommittedState(account, config.credentials.accessKeyId, config.stateFile, config.behaviour);
     this.limits = { ...DEFAULT_LIMITS, ...config.limits };
     this.hosts = new HostPolicy(config.host, config.allowedHosts);
     this.server = http.createServer(
@@ -126,10 +106,10 @@ export class EmulatorServer {
         connectionsCheckingInterval: Math.max(50, Math.min(1_000, this.limits.headersTimeoutMs / 4)),
       },
       (req, res) => {
-      this.handle(req, res).catch((err) => {
-        logLine(`${req.method} ${bound(req.url ?? "", 200)} failed: ${oneLine(err)}`);
-        if (!res.headersSent) res.writeHead(500).end();
-      });
+        this.handle(req, res).catch((err) => {
+          logLine(`${req.method} ${bound(req.url ?? "", 200)} failed: ${oneLine(err)}`);
+          if (!res.headersSent) res.writeHead(500).end();
+        });
       },
     );
     this.server.maxConnections = this.limits.maxConnections;
@@ -167,32 +147,13 @@ export class EmulatorServer {
 
   /** Throws a StateFileError, with the state unchanged, when the emptied state cannot be saved. */
   reset(): void {
-    this.commit(() => this.backends.reset());
+    this.state.commit(() => this.state.backends.reset());
     this.log.clear();
     this.faults.configure({});
   }
 
   setFaults(config: FaultConfig): void {
     this.faults.configure(config);
-  }
-
-  /**
-   * Applies a change and saves it, or leaves the state as it was. The change and the save run in
-   * one synchronous step, so no other request can see the state between them; when the save (or
-   * the change itself, unexpectedly) fails, the last saved state is put back before anything else
-   * runs. A refused write is therefore never visible, and an acknowledged one is on disk.
-   */
-  private commit<T>(change: () => T): T {
-    const file = this.config.stateFile;
-    if (!file) return change();
-    try {
-      const result = change();
-      this.image = saveState(file, this.backends.snapshot());
-      return result;
-    } catch (e) {
-      if (this.image !== undefined) this.backends.restore(decodeImage(file, this.image) as EmulatorData);
-      throw e;
-    }
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -226,7 +187,10 @@ export class EmulatorServer {
       headers: flattenHeaders(req.headers),
       body,
     };
-    if (wire.rawPath.startsWith(CONTROL_PREFIX)) return this.control(wire, res);
+    if (isHookPath(wire.rawPath)) {
+      const { region, accountId } = this.config;
+      return answerHook(wire, res, { region, accountId, log: this.log, reset: () => this.reset(), setFaults: (c) => this.setFaults(c) });
+    }
 
     const outcome = await this.process(wire);
     const inputShape = outcome.service && Object.hasOwn(outcome.service.model.operations, outcome.operation) ? outcome.service.model.operations[outcome.operation].input : undefined;
@@ -274,7 +238,7 @@ export class EmulatorServer {
     }
     const requestId = randomUUID();
     const fail = (operation: string, e: ServiceError, input?: Record<string, unknown>): Outcome => {
-      // A message never grows with the request: values are echoed up to validate.ts's MAX_ECHOED_CHARS,
+      // A message never grows with the request: values are echoed up to validation-message.ts's MAX_ECHOED_CHARS,
       // the whole message up to SERVICE_MESSAGE_LIMIT (model/bounded.ts).
       const err = new ServiceError(e.code, bound(e.message, SERVICE_MESSAGE_LIMIT), e.status);
       return {
@@ -335,9 +299,9 @@ export class EmulatorServer {
     }
 
     let output: Record<string, unknown> | undefined;
-    const run = () => this.backends.operations(service.name)[operation](input);
+    const run = () => this.state.backends.operations(service.name)[operation](input);
     try {
-      output = READ_ONLY.test(operation) ? run() : this.commit(run);
+      output = READ_ONLY.test(operation) ? run() : this.state.commit(run);
     } catch (e) {
       if (e instanceof ServiceError) return fail(operation, e, input);
       const internal = (message: string) => new ServiceError(service.internalError.code, message, service.internalError.status);
@@ -376,53 +340,5 @@ export class EmulatorServer {
       return { error: new ServiceError("UnknownOperationException", `No ${service.model.metadata.serviceId} operation matches ${wire.method} ${wire.rawPath}.`, 404) };
     }
     return { operation: match.route.operation, parse: () => parseRestJsonInput(service.model, match, wire) };
-  }
-
-  private control(wire: WireRequest, res: http.ServerResponse): void {
-    const send = (status: number, body?: unknown) => {
-      const text = body === undefined ? "" : JSON.stringify(body);
-      res.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) });
-      res.end(text);
-    };
-    const endpoint = `${wire.method} ${wire.rawPath.replace(/\/+$/, "")}`;
-    // A web page can send a "simple" cross-site request (GET, or POST with a text/plain or form
-    // body) without asking first; a JSON content type or a custom header makes the browser ask
-    // (a CORS preflight), which the endpoint never grants. So no hook that changes anything runs
-    // for a request a page could have sent on its own.
-    // https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS#simple_requests
-    if (wire.method !== "GET" && wire.method !== "HEAD" && !isNonSimple(wire.headers)) {
-      return send(415, {
-        message: `${endpoint} changes the endpoint's state, so it needs a JSON body (Content-Type: application/json) or the ${HOOK_HEADER} header.`,
-      });
-    }
-    switch (endpoint) {
-      case "GET /_emulator/health":
-        return send(200, { status: "ok", region: this.config.region, accountId: this.config.accountId, services: SERVICES.map((s) => s.name) });
-      case "GET /_emulator/requests":
-        // Served over HTTP, every member the model marks sensitive is hidden (a FlowDefinition too).
-        return send(200, this.log.list().map(redactRecord));
-      case "DELETE /_emulator/requests":
-        this.log.clear();
-        return send(204);
-      case "POST /_emulator/reset":
-        try {
-          this.reset();
-        } catch (e) {
-          return send(500, { message: bound((e as Error).message) });
-        }
-        return send(204);
-      case "PUT /_emulator/faults": {
-        let config: FaultConfig;
-        try {
-          config = checkFaultConfig(JSON.parse(wire.body.toString("utf8") || "{}"));
-        } catch (e) {
-          return send(400, { message: (e as Error).message });
-        }
-        this.setFaults(config);
-        return send(204);
-      }
-      default:
-        return send(404, { message: `${endpoint} is not an emulator hook. Hooks: GET health, GET|DELETE requests, POST reset, PUT faults.` });
-    }
   }
 }

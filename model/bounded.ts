@@ -17,9 +17,24 @@ export function bound(text: string, limit: number = MESSAGE_LIMIT): string {
   return `${text.slice(0, end)}… (${rest} more characters)`;
 }
 
+/** The longest quoted value a one-line message shows, in UTF-16 units of its JSON form. */
+export const QUOTE_LIMIT = 64;
+
+/**
+ * A value quoted for a one-line message: its JSON form, cut after QUOTE_LIMIT units with an
+ * ellipsis before the closing quote. The cut steps back rather than split a surrogate pair.
+ */
+export function quoteBounded(value: string): string {
+  const s = JSON.stringify(value);
+  if (s.length <= QUOTE_LIMIT + 2) return s;
+  const code = s.charCodeAt(QUOTE_LIMIT - 1);
+  const end = code >= 0xd800 && code <= 0xdbff ? QUOTE_LIMIT - 1 : QUOTE_LIMIT;
+  return `${s.slice(0, end)}…"`;
+}
+
 /**
  * The bound on a whole error message the local endpoint answers with: room for a few values
- * echoed whole up to validate.ts's MAX_ECHOED_CHARS (AWS echoes long values whole), while a
+ * echoed whole up to emulator/validation-message.ts's MAX_ECHOED_CHARS (AWS echoes long values whole), while a
  * message can never grow with the size of the request.
  */
 export const SERVICE_MESSAGE_LIMIT = 8 * 1024;

@@ -33,10 +33,6 @@ export function plainMap<T>(entries: Iterable<readonly [string, T]>): Record<str
   return out;
 }
 
-export function hasKey(obj: object | undefined | null, key: string): boolean {
-  return !!obj && Object.hasOwn(obj, key);
-}
-
 /** The value a map holds under a key of its own, never an inherited one. */
 export function own<T>(obj: Record<string, T> | undefined | null, key: string): T | undefined {
   return obj && Object.hasOwn(obj, key) ? obj[key] : undefined;

@@ -25,7 +25,7 @@
 const cache = new Map<string, RegExp>();
 
 /** The pattern as a whole-value regular expression source. */
-export function wholeValue(pattern: string): string {
+function wholeValue(pattern: string): string {
   return pattern === ".*" ? "" : `^(?:${pattern})$`;
 }
 

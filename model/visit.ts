@@ -63,7 +63,7 @@ export function visitShape<R>(model: ServiceModel, shapeName: string, value: unk
 }
 
 /** Whether a shape nests other shapes (and `other` was handed a value of the wrong kind for it). */
-export function isAggregate(shape: Shape): shape is StructureShape | ListShape | MapShape {
+function isAggregate(shape: Shape): shape is StructureShape | ListShape | MapShape {
   return shape.type === "structure" || shape.type === "list" || shape.type === "map";
 }
 

@@ -20,6 +20,7 @@ const profiles = (c: AwsClients, operation: string, ids: Partial<Ids> = {}): Cal
   service: "Customer Profiles",
   operation,
   region: c.region,
+  endpoint: c.endpoints.customerProfiles,
   ...ids,
 });
 
@@ -74,7 +75,7 @@ export async function untagResource(c: AwsClients, arn: string, tagKeys: string[
 export async function describeFlow(c: AwsClients, flowName: string): Promise<Record<string, unknown> | undefined> {
   const { DescribeFlowCommand } = afSdk();
   return absentIfNotFound(
-    send<Record<string, unknown>>(af(c), new DescribeFlowCommand({ flowName }), { service: "AppFlow", operation: "DescribeFlow", region: c.region }),
+    send<Record<string, unknown>>(af(c), new DescribeFlowCommand({ flowName }), { service: "AppFlow", operation: "DescribeFlow", region: c.region, endpoint: c.endpoints.appflow }),
   );
 }
 
@@ -94,6 +95,7 @@ export async function updateFlow(
     service: "AppFlow",
     operation: "UpdateFlow",
     region: c.region,
+    endpoint: c.endpoints.appflow,
     ...ids,
     sensitive,
   });

@@ -8,12 +8,14 @@ import type { CustomerProfilesClient } from "@aws-sdk/client-customer-profiles";
 import type { AppflowClient } from "@aws-sdk/client-appflow";
 import type { STSClient } from "@aws-sdk/client-sts";
 import { appflowSdk, customerProfilesSdk, stsSdk } from "./sdk-modules";
-import { timeouts } from "./config";
+import { timeouts, type Endpoints } from "./config";
 import { maxAttemptsSetting, retryStrategy } from "./retry";
 import { send, type SdkClient } from "./send";
 
 export interface AwsClients {
   region: string;
+  /** The provider's endpoint overrides, which these clients use (for messages that name the endpoint). */
+  endpoints: Endpoints;
   customerProfiles(): CustomerProfilesClient;
   appflow(): AppflowClient;
   sts(): STSClient;
@@ -35,13 +37,14 @@ function onFirstUse<T extends { destroy(): void }>(make: () => T): () => T {
   return () => (client ??= track(make()));
 }
 
-function commonConfig(region: string, profile: string | undefined) {
+function commonConfig(region: string, profile: string | undefined, endpoint: string | undefined) {
   const { NodeHttpHandler } = require("@smithy/node-http-handler") as typeof import("@smithy/node-http-handler");
   const { connectionTimeout, requestTimeout } = timeouts();
   const maxAttempts = maxAttemptsSetting(profile);
   return {
     region,
     ...(profile ? { profile } : {}),
+    ...(endpoint ? { endpoint } : {}),
     maxAttempts,
     retryStrategy: retryStrategy(profile, maxAttempts),
     requestHandler: new NodeHttpHandler({
@@ -55,17 +58,18 @@ function commonConfig(region: string, profile: string | undefined) {
   };
 }
 
-export function clientsFor(region: string, profile?: string): AwsClients {
-  const key = `${region}\u0000${profile ?? ""}`;
+export function clientsFor(region: string, profile?: string, endpoints: Endpoints = {}): AwsClients {
+  const key = [region, profile ?? "", endpoints.customerProfiles ?? "", endpoints.appflow ?? "", endpoints.sts ?? ""].join("\u0000");
   let clients = cache.get(key);
   if (clients) return clients;
   let account: Promise<string> | undefined;
-  const config = () => commonConfig(region, profile);
+  const config = (endpoint: string | undefined) => commonConfig(region, profile, endpoint);
   clients = {
     region,
-    customerProfiles: onFirstUse(() => new (customerProfilesSdk().CustomerProfilesClient)(config())),
-    appflow: onFirstUse(() => new (appflowSdk().AppflowClient)(config())),
-    sts: onFirstUse(() => new (stsSdk().STSClient)(config())),
+    endpoints,
+    customerProfiles: onFirstUse(() => new (customerProfilesSdk().CustomerProfilesClient)(config(endpoints.customerProfiles))),
+    appflow: onFirstUse(() => new (appflowSdk().AppflowClient)(config(endpoints.appflow))),
+    sts: onFirstUse(() => new (stsSdk().STSClient)(config(endpoints.sts))),
     accountId: () => {
       if (!account) {
         const { GetCallerIdentityCommand } = stsSdk();
@@ -74,6 +78,7 @@ export function clientsFor(region: string, profile?: string): AwsClients {
           service: "STS",
           operation: "GetCallerIdentity",
           region,
+          endpoint: endpoints.sts,
         }).then((r) => {
           if (!r.Account) throw new Error("STS GetCallerIdentity returned no account");
           return r.Account;

@@ -7,10 +7,20 @@
 import { ProviderError } from "./errors";
 
 export interface ProviderSettings {
-  /** Stack config `aws:region`. */
+  /** Stack config `aws:region` (the plugin: its own `region`). */
   region?: string;
   /** Stack config `aws:profile`: the shared-config profile credentials and region come from. */
   profile?: string;
+  /** Endpoint URLs that replace AWS's own (the plugin's `endpoints`); the AWS_ENDPOINT_URL_* variables otherwise. */
+  endpoints?: Endpoints;
+  /** The config key a user sets the region with, for the message that asks for one. */
+  regionKey?: string;
+}
+
+export interface Endpoints {
+  customerProfiles?: string;
+  appflow?: string;
+  sts?: string;
 }
 
 /** The stack config keys the provider reads, from the engine's Configure call. */
@@ -28,7 +38,7 @@ export async function resolveRegion(inputRegion: string | undefined, settings: P
   if (!region) {
     throw new ProviderError(
       "No AWS region is set for this Customer Profiles integration. Set one with " +
-        "`pulumi config set aws:region <region>` (or the resource's `region` input, or AWS_REGION).",
+        `\`pulumi config set ${settings.regionKey ?? "aws:region"} <region>\` (or the resource's \`region\` input, or AWS_REGION).`,
     );
   }
   return region;

@@ -8,9 +8,12 @@ import type * as pulumi from "@pulumi/pulumi";
 import { deepEqual } from "./equality";
 import { ProviderError } from "./errors";
 import { INPUT_KEYS, normalizeInputs } from "./normalize";
-import type { IntegrationInputs, IntegrationOutputs } from "../sdk/types";
+import type { IntegrationInputs, IntegrationOutputs } from "./integration-types";
 
-/** Outputs that an in-place update never changes. */
+/**
+ * Outputs that an in-place update never changes. Only the plugin host can tell the engine: the
+ * dynamic provider server drops DiffResult.stables (@pulumi/pulumi cmd/dynamic-provider, diff).
+ */
 export const STABLE_OUTPUTS = ["arn", "createdAt", "uri", "domainName", "region"];
 
 export interface IntegrationChanges {
@@ -92,7 +95,6 @@ export function toDiffResult(c: IntegrationChanges): pulumi.dynamic.DiffResult {
   return {
     changes: c.changed.length > 0,
     replaces: c.replaces,
-    stables: c.replaces.length === 0 ? STABLE_OUTPUTS : [],
     deleteBeforeReplace: c.deleteBeforeReplace,
   };
 }

@@ -35,6 +35,8 @@ export interface CallContext {
   objectTypes?: string[];
   /** Values from the request that must never appear in a message, even if AWS echoes them. */
   sensitive?: string[];
+  /** The endpoint the provider's config set for the service, which the call went to. */
+  endpoint?: string;
 }
 
 /**
@@ -53,8 +55,9 @@ const ENDPOINT_ENV: Record<CallContext["service"], string> = {
   STS: "AWS_ENDPOINT_URL_STS",
 };
 
-export function endpointOf(ctx: Pick<CallContext, "service" | "region">): string {
+export function endpointOf(ctx: Pick<CallContext, "service" | "region" | "endpoint">): string {
   return (
+    ctx.endpoint ||
     process.env[ENDPOINT_ENV[ctx.service]] ||
     process.env.AWS_ENDPOINT_URL ||
     `https://${IAM_PREFIX[ctx.service]}.${ctx.region}.amazonaws.com`

@@ -15,6 +15,3 @@ export function parseId(id: string): { domainName: string; uri: string } {
   }
   return { domainName: id.slice(0, slash), uri: id.slice(slash + 1) };
 }
-
-// Partitions and ARNs live in the shared model: the endpoint spells them the same way.
-export { partitionOf, integrationArn } from "../model/arn";

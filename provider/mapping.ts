@@ -8,7 +8,9 @@
 import type { ServiceModel } from "../model/types";
 import { isPlainObject, lowerFirst, setOwn, transform, type Transform } from "../model/visit";
 import { customerProfilesModel } from "../model/generated/customer-profiles";
-import type { FlowDefinition, IntegrationInputs, IntegrationOutputs } from "../sdk/types";
+import { parseTimestamp } from "../model/timestamp";
+import type { FlowDefinition } from "../model/generated/program-types";
+import type { IntegrationInputs, IntegrationOutputs } from "./integration-types";
 
 const model: ServiceModel = customerProfilesModel;
 
@@ -49,9 +51,9 @@ const toApiTransform: Transform<undefined> = {
   },
   leaf(shape, value) {
     if (shape.type !== "timestamp") return value;
-    if (typeof value === "string" && !Number.isNaN(Date.parse(value))) return new Date(value);
-    if (typeof value === "number") return new Date(value * 1000);
-    return value;
+    // A value that names no instant is sent as written, never guessed at: check refuses it first.
+    const ms = parseTimestamp(value);
+    return ms === undefined ? value : new Date(ms);
   },
 };
 
@@ -76,11 +78,10 @@ export function fromApi(shapeName: string, value: unknown, m: ServiceModel = mod
   return transform(m, shapeName, value, fromApiTransform, undefined);
 }
 
-export function toIsoTimestamp(value: unknown): string | undefined {
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === "number") return new Date(value * 1000).toISOString();
-  if (typeof value === "string" && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString();
-  return undefined;
+function toIsoTimestamp(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+  const ms = parseTimestamp(value);
+  return ms === undefined ? undefined : new Date(ms).toISOString();
 }
 
 /** The PutIntegration input members, in the program's spelling. Region is ours, not the API's. */

@@ -7,7 +7,7 @@
 import { customerProfilesModel } from "../model/generated/customer-profiles";
 import { toApi, fromApi, withoutEmptyMaps } from "./mapping";
 import { containsUnknown } from "./validation/unknown";
-import type { IntegrationInputs } from "../sdk/types";
+import type { IntegrationInputs } from "./integration-types";
 
 const PUT = customerProfilesModel.operations.PutIntegration.input!;
 

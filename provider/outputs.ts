@@ -5,9 +5,9 @@
  */
 import { outputsFromIntegration } from "./mapping";
 import { INPUT_KEYS } from "./normalize";
-import type { IntegrationInputs, IntegrationOutputs } from "../sdk/types";
+import type { IntegrationInputs, IntegrationOutputs } from "./integration-types";
 
-export function withoutUndefined<T extends object>(o: T): T {
+function withoutUndefined<T extends object>(o: T): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
   return out as T;

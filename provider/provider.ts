@@ -10,9 +10,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { clientsFor, type AwsClients } from "./clients";
 import { resolveRegion, settingsFromConfig, type ProviderSettings } from "./config";
-import { compareIntegration, requireOlds, toDiffResult } from "./diff";
+import { compareIntegration, requireOlds, toDiffResult, type IntegrationChanges } from "./diff";
 import { ProviderError } from "./errors";
-import { formatId, integrationArn, parseId } from "./ids";
+import { formatId, parseId } from "./ids";
+import { integrationArn } from "../model/arn";
 import { flowDefinitionFromFlow, outputsFromIntegration } from "./mapping";
 import { buildOutputs, inputsFromOutputs } from "./outputs";
 import { diffTags } from "./tags";
@@ -20,7 +21,7 @@ import { applyTagChanges, deleteIntegration, putNewIntegration, rewriteIntegrati
 import { deepEqual } from "./equality";
 import { checkIntegration, isUnknown } from "./validation";
 import * as api from "./api";
-import type { IntegrationInputs, IntegrationOutputs } from "../sdk/types";
+import type { IntegrationInputs, IntegrationOutputs } from "./integration-types";
 
 const PROVIDER_KEY = "__provider";
 
@@ -67,6 +68,11 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     this.settings = settingsFromConfig(req.config);
   }
 
+  /** Settings a host read itself (the plugin, from its own config keys). */
+  useSettings(settings: ProviderSettings): void {
+    this.settings = settings;
+  }
+
   async check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
     const inputs = withoutProvider(news);
     let region: string | undefined;
@@ -77,17 +83,22 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     } catch (err) {
       failures.push({ property: "region", reason: (err as Error).message });
     }
-    failures.push(...(await checkIntegration(inputs, { region, profile: this.settings.profile })));
+    failures.push(...(await checkIntegration(inputs, { region, profile: this.settings.profile, endpoints: this.settings.endpoints })));
     // Check accepts a value or refuses it at its path; it never rewrites it. Timestamps are made
     // what the SDK needs by the request mapping, and diff compares canonical forms.
     return { inputs, failures };
   }
 
   async diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+    return toDiffResult(await this.changes(id, olds, news));
+  }
+
+  /** What diff decides, with the members that changed (a plugin host reports them to the engine). */
+  async changes(id: string, olds: Props, news: Props): Promise<IntegrationChanges> {
     requireOlds(olds, "diff", id);
     const desired = withoutProvider(news) as IntegrationInputs;
     const region = await this.region(desired.region);
-    return toDiffResult(compareIntegration(olds as IntegrationOutputs, desired, region));
+    return compareIntegration(olds as IntegrationOutputs, desired, region);
   }
 
   async create(props: Props): Promise<pulumi.dynamic.CreateResult> {
@@ -206,6 +217,6 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
   }
 
   private clients(region: string): AwsClients {
-    return clientsFor(region, this.settings.profile);
+    return clientsFor(region, this.settings.profile, this.settings.endpoints);
   }
 }

@@ -24,7 +24,7 @@ import type { Provider, RetryErrorInfo, RetryStrategyV2, StandardRetryToken } fr
 import { ProviderError } from "./errors";
 
 export const DEFAULT_MAX_ATTEMPTS = 12;
-export const DEFAULT_RETRY_MODE = "standard";
+const DEFAULT_RETRY_MODE = "standard";
 
 type UtilRetry = typeof import("@smithy/util-retry");
 type ConfigProvider = typeof import("@smithy/node-config-provider");
@@ -56,7 +56,7 @@ export function maxAttemptsSetting(profile: string | undefined): Provider<number
 }
 
 /** AWS_RETRY_MODE, else the profile's `retry_mode`, else standard. */
-export function retryModeSetting(profile: string | undefined): Provider<string> {
+function retryModeSetting(profile: string | undefined): Provider<string> {
   return configProvider().loadConfig<string>(
     {
       environmentVariableSelector: (env) => env.AWS_RETRY_MODE || undefined,

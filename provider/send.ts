@@ -32,7 +32,7 @@ export interface SdkClient {
 }
 
 /** How long one call may take in all, with `attempts` attempts. */
-export function callDeadlineMs(attempts: number): number {
+function callDeadlineMs(attempts: number): number {
   const { connectionTimeout, requestTimeout } = timeouts();
   const backoff = (maxBackoffSetting() ?? SDK_MAX_BACKOFF_MS) + RETRY_AFTER_MS;
   return attempts * (connectionTimeout + requestTimeout) + (attempts - 1) * backoff + overheadMs();

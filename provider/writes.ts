@@ -13,7 +13,8 @@ import { putIntegrationRequest, toApi } from "./mapping";
 import { sensitiveValues } from "./sensitive";
 import type { TagChanges } from "./tags";
 import { appflowModel } from "../model/generated/appflow";
-import type { FlowDefinition, IntegrationInputs, IntegrationOutputs } from "../sdk/types";
+import type { FlowDefinition } from "../model/generated/program-types";
+import type { IntegrationInputs, IntegrationOutputs } from "./integration-types";
 
 type Tags = Record<string, string>;
 type Ids = { domainName: string; uri: string };
@@ -77,7 +78,7 @@ export interface RewritePlan {
 
 const FLOW_LESS_ATTRIBUTES = (k: keyof IntegrationInputs) => k !== "tags" && k !== "flowDefinition";
 
-export function planRewrite(previous: Partial<IntegrationOutputs>, desired: IntegrationInputs, changed: (keyof IntegrationInputs)[]): RewritePlan {
+function planRewrite(previous: Partial<IntegrationOutputs>, desired: IntegrationInputs, changed: (keyof IntegrationInputs)[]): RewritePlan {
   const flowChanged = changed.includes("flowDefinition");
   const sameFlow = desired.flowDefinition !== undefined && previous.flowDefinition?.flowName === desired.flowDefinition.flowName;
   const newFlow = flowChanged && desired.flowDefinition !== undefined && !sameFlow;
@@ -89,7 +90,7 @@ export function planRewrite(previous: Partial<IntegrationOutputs>, desired: Inte
 }
 
 /** The UpdateFlow request for a flow definition: AppFlow's spelling, the destination kept as AppFlow holds it. */
-export function updateFlowRequest(definition: FlowDefinition, current: Record<string, unknown>): Record<string, unknown> {
+function updateFlowRequest(definition: FlowDefinition, current: Record<string, unknown>): Record<string, unknown> {
   const { kmsArn: _fixed, ...members } = definition;
   const request = toApi(appflowModel.operations.UpdateFlow.input!, members, appflowModel) as Record<string, unknown>;
   request.destinationFlowConfigList = current.destinationFlowConfigList;

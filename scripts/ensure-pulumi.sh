@@ -11,6 +11,8 @@
 #   pulumi-language-nodejs          built from tools/pulumi/cmd/pulumi-language-nodejs
 #                                   (the upstream host's module is not on the proxy)
 #   pulumi-resource-pulumi-nodejs   launcher for pulumi.dynamic providers
+#   pulumi-language-yaml            `go install`ed from github.com/pulumi/pulumi-yaml at
+#                                   $PULUMI_YAML_VERSION (YAML programs: the plugin's specs)
 # All progress messages go to stderr.
 #
 # Idempotent: if a usable pulumi (>= PULUMI_MIN_VERSION, with its nodejs language
@@ -59,12 +61,13 @@ if [ "${PULUMI_ENSURE_FORCE_BUILD:-}" != "1" ] && ambient="$(command -v pulumi 2
   ambient_version="$(PULUMI_SKIP_UPDATE_CHECK=true "$ambient" version 2>/dev/null | tail -1 || true)"
   if [[ "$ambient_version" =~ ^v?3\.[0-9]+\.[0-9]+ ]] && version_ge "$ambient_version" "$MIN_VERSION" \
     && [ -n "$(find_tool pulumi-language-nodejs "$ambient_dir")" ] \
-    && [ -n "$(find_tool pulumi-resource-pulumi-nodejs "$ambient_dir")" ]; then
+    && [ -n "$(find_tool pulumi-resource-pulumi-nodejs "$ambient_dir")" ] \
+    && [ -n "$(find_tool pulumi-language-yaml "$ambient_dir")" ]; then
     log "using pulumi $ambient_version from PATH ($ambient)"
     printf '%s\n' "$ambient_dir"
     exit 0
   fi
-  log "ignoring pulumi on PATH ($ambient, version '${ambient_version:-unknown}'): need >= $MIN_VERSION with pulumi-language-nodejs and pulumi-resource-pulumi-nodejs"
+  log "ignoring pulumi on PATH ($ambient, version '${ambient_version:-unknown}'): need >= $MIN_VERSION with pulumi-language-nodejs, pulumi-resource-pulumi-nodejs and pulumi-language-yaml"
 fi
 
 # ---- 2. the pinned build in the cache ----------------------------------------
@@ -113,6 +116,21 @@ up_to_date pulumi "$CLI_STAMP" ||
   go_build pulumi github.com/pulumi/pulumi/pkg/v3/cmd/pulumi "$CLI_STAMP"
 up_to_date pulumi-language-nodejs "$HOST_STAMP" ||
   go_build pulumi-language-nodejs ./cmd/pulumi-language-nodejs "$HOST_STAMP"
+
+# The YAML language host is served by the Go module proxy as a module of its own.
+YAML_VERSION="${PULUMI_YAML_VERSION:-v1.25.0}"
+if ! up_to_date pulumi-language-yaml "$YAML_VERSION"; then
+  command -v go >/dev/null 2>&1 || die "Go is required to build pulumi-language-yaml"
+  log "installing pulumi-language-yaml $YAML_VERSION into $BIN_DIR ..."
+  start=$(date +%s)
+  (
+    cd "$BIN_DIR"
+    GOBIN="$BIN_DIR" GOTOOLCHAIN="${GOTOOLCHAIN:-auto}" CGO_ENABLED="${CGO_ENABLED:-0}" GOFLAGS=-trimpath \
+      go install "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@$YAML_VERSION"
+  ) || die "go install of pulumi-language-yaml failed"
+  printf '%s\n' "$YAML_VERSION" >"$BIN_DIR/.pulumi-language-yaml.stamp"
+  log "installed pulumi-language-yaml in $(( $(date +%s) - start ))s"
+fi
 
 # ---- 3. dynamic-provider launcher ----------------------------------------------
 # Same job as the `pulumi-resource-pulumi-nodejs` script shipped in the

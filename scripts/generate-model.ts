@@ -8,10 +8,12 @@
  * Output, committed so that the package never reads the JSON models at install or run time:
  *   model/generated/<service>.ts  operations (HTTP binding, errors) + every shape they reach,
  *                                 with constraints (required, min/max, pattern, enum) and no docs
- *   sdk/enums.generated.ts        string-literal union types for every enum PutIntegration takes
- *   sdk/types.generated.ts        the PutIntegration request and GetIntegration response as a program
- *                                 spells them (camelCase members, ISO-8601 timestamps), FlowDefinition
- *                                 and every structure below it, each member documented with AWS's text
+ *   model/generated/enums.ts          string-literal union types for every enum PutIntegration takes
+ *   model/generated/program-types.ts  the PutIntegration request and GetIntegration response as a program
+ *                                     spells them (camelCase members, ISO-8601 timestamps), FlowDefinition
+ *                                     and every structure below it, each member documented with AWS's text
+ *                                     (sdk/ re-exports both)
+ *   provider/plugin/schema.generated.json  the provider plugin's Pulumi package schema (scripts/generate-schema.ts)
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -20,6 +22,7 @@ import { modelOverrides } from "../model/overrides";
 import { compilePattern } from "../model/pattern";
 import type { ServiceModel, Shape, MemberRef, StructureShape } from "../model/types";
 import { lowerFirst, memberRefs, reachableShapes } from "../model/visit";
+import { pluginSchema } from "./generate-schema";
 
 const root = path.resolve(__dirname, "..");
 
@@ -30,13 +33,13 @@ export function modelsDir(): string {
   return process.env.MODELS_DIR ? path.resolve(process.env.MODELS_DIR) : VENDORED_MODELS_DIR;
 }
 
-interface Source {
+export interface Source {
   service: "customer-profiles" | "appflow" | "sts";
   file: string;
   operations: string[];
 }
 
-const sources: Source[] = [
+export const sources: Source[] = [
   {
     service: "customer-profiles",
     file: "botocore-customer-profiles-2020-08-15.json",
@@ -125,7 +128,7 @@ function generate(src: Source, raw: RawModel): ServiceModel {
   };
 }
 
-interface RawModel {
+export interface RawModel {
   metadata: Record<string, unknown>;
   operations: Record<string, any>;
   shapes: Record<string, any>;
@@ -145,9 +148,10 @@ const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"'
  * own, `<code>` as backticks, links as markdown, every other tag dropped, entities decoded, and
  * nothing that could end the comment (`*\/`) or open a TSDoc tag (`@`, `{`).
  */
-export function docText(html: string | undefined): string[] {
+export function docText(html: string | undefined, opts: { tsdoc?: boolean; width?: number } = {}): string[] {
   if (!html) return [];
-  const text = html
+  const { tsdoc = true, width = 100 } = opts;
+  const decoded = html
     .replace(/\s+/g, " ")
     .replace(/<a [^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/g, (_, href: string, label: string) => `[${label.trim()}](${href})`)
     .replace(/<\/?code>/g, "`")
@@ -156,12 +160,11 @@ export function docText(html: string | undefined): string[] {
     .replace(/<li>/g, "\n- ")
     .replace(/<\/(p|ul|ol|li)>|<(p|ul|ol)>|<br\s*\/?>/g, "\n")
     .replace(/<[^>]+>/g, "")
-    .replace(/&(#(\d+)|[a-z]+);/g, (m, _e: string, code: string | undefined, name?: string) =>
+    .replace(/&(#(\d+)|[a-z]+);/g, (m, _e: string, code: string | undefined) =>
       code ? String.fromCharCode(Number(code)) : ENTITIES[m.slice(1, -1)] ?? m,
-    )
-    .replace(/\*\//g, "*\\/")
-    .replace(/@/g, "\\@")
-    .replace(/([{}])/g, "\\$1");
+    );
+  // A schema description is no comment: each SDK generator escapes it for its own language.
+  const text = tsdoc ? decoded.replace(/\*\//g, "*\\/").replace(/@/g, "\\@").replace(/([{}])/g, "\\$1") : decoded;
   const lines: string[] = [];
   let inList = false;
   for (const para of text.split("\n").map((l) => l.replace(/ +/g, " ").trim())) {
@@ -170,7 +173,7 @@ export function docText(html: string | undefined): string[] {
     // A blank line between paragraphs, and around a list, not between its items.
     if (lines.length && !(item && inList)) lines.push("");
     inList = item;
-    lines.push(...wrap(para, 100).map((l, i) => (item && i > 0 ? `  ${l}` : l)));
+    lines.push(...wrap(para, width).map((l, i) => (item && i > 0 ? `  ${l}` : l)));
   }
   return lines;
 }
@@ -260,7 +263,7 @@ function sdkTypes(cp: ServiceModel, raw: RawModel, enums: string[]): string {
   const structures = reachableShapes(cp, "FlowDefinition").filter((n) => cp.shapes[n].type === "structure");
   const used = new Set([...reachableShapes(cp, put), ...reachableShapes(cp, get)]);
   let out = header("botocore-customer-profiles-2020-08-15.json");
-  out += `import type { ${enums.filter((e) => used.has(e)).join(", ")} } from "./enums.generated";\n`;
+  out += `import type { ${enums.filter((e) => used.has(e)).join(", ")} } from "./enums";\n`;
   out += "\n" + tsInterface(cp, raw, put, put, [
     "The members of a `PutIntegration` request, as a program spells them. The documentation is AWS's.",
   ]);
@@ -303,9 +306,13 @@ export function generatedFiles(modelsDir: string, log: (line: string) => void = 
     sdk += `\n/** The values the Customer Profiles API accepts for \`${name}\`. */\n`;
     sdk += `export type ${name} = ${s.enum.map((v) => JSON.stringify(v)).join(" | ")};\n`;
   }
-  files.set("sdk/enums.generated.ts", sdk);
+  files.set("model/generated/enums.ts", sdk);
   log(`sdk enums: ${enums.join(", ")}`);
-  files.set("sdk/types.generated.ts", sdkTypes(cp, raws["customer-profiles"], enums));
+  files.set("model/generated/program-types.ts", sdkTypes(cp, raws["customer-profiles"], enums));
+  files.set(
+    "provider/plugin/schema.generated.json",
+    pluginSchema(cp, raws["customer-profiles"], (html) => docText(html, { tsdoc: false, width: Infinity })),
+  );
   return files;
 }
 

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { lazyProvider } from "../provider/lazy";
+import { lazyProvider } from "./lazy";
 import type * as types from "./types";
 
 /** A value, or any level of it, may be a Pulumi Input (a plain value, a Promise or an Output). */

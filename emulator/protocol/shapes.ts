@@ -6,15 +6,12 @@
  */
 import type { ServiceModel } from "../../model/types";
 import { shapeOf, transform, type Transform } from "../../model/visit";
+import { parseTimestamp } from "../../model/timestamp";
 
-function parseTimestamp(v: unknown): Date | unknown {
-  if (typeof v === "number" && Number.isFinite(v)) return new Date(v * 1000);
-  if (typeof v === "string") {
-    if (/^-?\d+(\.\d+)?$/.test(v.trim())) return new Date(Number(v) * 1000);
-    const ms = Date.parse(v);
-    if (!Number.isNaN(ms)) return new Date(ms);
-  }
-  return v;
+/** A wire timestamp: epoch seconds (a number, or digits in a query string or header) or ISO-8601. */
+function wireTimestamp(v: unknown): Date | unknown {
+  const ms = parseTimestamp(typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : v);
+  return ms === undefined ? v : new Date(ms);
 }
 
 /** JSON → state: the model's members only (the services ignore others); null items of lists and maps stay null. */
@@ -28,7 +25,7 @@ const fromJsonTransform: Transform<undefined> = {
       if (value[name] !== undefined && value[name] !== null) yield [name, ref, value[name], undefined];
     }
   },
-  leaf: (shape, value) => (shape.type === "timestamp" ? parseTimestamp(value) : value),
+  leaf: (shape, value) => (shape.type === "timestamp" ? wireTimestamp(value) : value),
 };
 
 /** A JSON value as the state model wants it; values of the wrong type pass through for the validator to name. */
@@ -52,7 +49,7 @@ export function fromText(model: ServiceModel, shapeName: string, values: string[
     case "boolean":
       return text === "true" ? true : text === "false" ? false : text;
     case "timestamp":
-      return parseTimestamp(text);
+      return wireTimestamp(text);
     default:
       return text;
   }

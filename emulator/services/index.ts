@@ -61,7 +61,7 @@ export interface EmulatorData {
   appflow: AppflowData;
 }
 
-export function emptyData(): EmulatorData {
+function emptyData(): EmulatorData {
   return { customerProfiles: emptyCustomerProfilesData(), appflow: emptyAppflowData() };
 }
 

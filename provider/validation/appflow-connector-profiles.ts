@@ -17,7 +17,7 @@ async function describePages(
   maxPages: number,
 ): Promise<ConnectorProfileInfo[]> {
   const { DescribeConnectorProfilesCommand } = appflowSdk();
-  const client = clientsFor(scope.region, scope.profile).appflow();
+  const client = clientsFor(scope.region, scope.profile, scope.endpoints).appflow();
   const out: ConnectorProfileInfo[] = [];
   let nextToken: string | undefined;
   let pages = 0;

@@ -7,6 +7,7 @@
  *   and "could not tell" included, so a preview of an unchanged stack asks nothing again;
  * - every call has a deadline, so an endpoint that never answers delays check, never hangs it.
  */
+import type { Endpoints } from "../config";
 import { withDeadline } from "../send";
 
 export interface ConnectorProfileInfo {
@@ -21,6 +22,8 @@ export interface ProfileScope {
   profile?: string;
   /** The AppFlow endpoint, when it is not AWS's own: a different endpoint holds different profiles. */
   endpoint?: string;
+  /** Endpoint overrides from the provider's config, for the client that asks. */
+  endpoints?: Endpoints;
 }
 
 /** The two questions the catalog asks AppFlow; the real answers come from DescribeConnectorProfiles. */

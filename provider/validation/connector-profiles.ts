@@ -18,6 +18,7 @@ import {
   type ProfileScope,
   type TypeListing,
 } from "./connector-profile-catalog";
+import type { Endpoints } from "../config";
 import { appflowConnectorProfiles } from "./appflow-connector-profiles";
 import { str } from "./unknown";
 import { warn } from "./warnings";
@@ -29,7 +30,7 @@ const SHOWN_NAMES = 10;
 let shared: ConnectorProfileCatalog | undefined;
 
 /** The process-wide catalog every check shares. */
-export function defaultConnectorProfileCatalog(): ConnectorProfileCatalog {
+function defaultConnectorProfileCatalog(): ConnectorProfileCatalog {
   return (shared ??= new ConnectorProfileCatalog(appflowConnectorProfiles));
 }
 
@@ -66,6 +67,8 @@ function skipped(scope: ProfileScope, error: unknown): void {
 export interface CrossCheckContext {
   region?: string;
   profile?: string;
+  /** Endpoint overrides from the provider's config. */
+  endpoints?: Endpoints;
 }
 
 export async function connectorProfileFailures(
@@ -79,7 +82,8 @@ export async function connectorProfileFailures(
   const connector = sourceConnector(str(field(source, "connectorType")));
   if (!region || !name || !connector || !needsConnectorProfile(connector)) return [];
 
-  const scope: ProfileScope = { region, profile: ctx.profile, endpoint: endpointOf({ service: "AppFlow", region }) };
+  const endpoint = ctx.endpoints?.appflow ?? endpointOf({ service: "AppFlow", region });
+  const scope: ProfileScope = { region, profile: ctx.profile, endpoint, ...(ctx.endpoints ? { endpoints: ctx.endpoints } : {}) };
   const found = await catalog.lookup(name, scope);
   if (found.status === "unverified") {
     skipped(scope, found.error);

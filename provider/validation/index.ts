@@ -4,6 +4,7 @@
  * knows — whether the flow's connector profile exists — asked only of a source that is otherwise valid.
  */
 import type { CheckFailure } from "./types";
+import type { Endpoints } from "../config";
 import { constraintFailures } from "./constraints";
 import { semanticFindings } from "./semantics";
 import { connectorProfileFailures } from "./connector-profiles";
@@ -20,6 +21,8 @@ export interface CheckContext {
   region?: string;
   /** Stack config `aws:profile`, for the AppFlow client the cross-check uses. */
   profile?: string;
+  /** Endpoint overrides from the provider's config, for the same client. */
+  endpoints?: Endpoints;
   /** The connector-profile catalog to ask; the process-wide one by default. */
   connectorProfiles?: ConnectorProfileCatalog;
 }

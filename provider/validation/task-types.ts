@@ -30,7 +30,7 @@ import type {
   ServiceNowConnectorOperator,
   TaskType,
   ZendeskConnectorOperator,
-} from "../../sdk/enums.generated";
+} from "../../model/generated/enums";
 
 /** Any connector's operator, so that a misspelt operator in the table fails to compile. */
 export type Operator =

@@ -50,7 +50,7 @@ describe("Stacks deployed with 0.1.0, after upgrading to the current package (re
   /** What `npm install` of the new version does to the project: its node_modules become the current package's. */
   async function upgrade(stack: Stack): Promise<void> {
     await copyNodeModules(newInstall, stack.dir);
-    // Both are numbered 0.1.0 until the next release; the current one is told apart by its layout.
+    // Told apart from 0.1.0 by its layout, which does not change with the version number.
     const lib = path.join(stack.dir, "node_modules", "pulumi-customer-profiles-integration", "dist");
     assert.ok(fs.existsSync(path.join(lib, "model")) && !fs.existsSync(path.join(lib, "provider", "model")), "the current package is installed");
   }
@@ -97,7 +97,7 @@ describe("Stacks deployed with 0.1.0, after upgrading to the current package (re
     e2e.aws.emulator.clearRequests();
     const up = await stack.up();
     assert.deepEqual(stepsOf(up), [["customers-from-s3", "update"]]);
-    // A flow change goes through AppFlow's UpdateFlow (README "Flow changes"), whichever package deployed the flow.
+    // A flow change goes through AppFlow's UpdateFlow (docs/reliability.md "Flow changes"), whichever package deployed the flow.
     assert.deepEqual(writes(e2e.aws).map((r) => r.operation).sort(), ["TagResource", "UntagResource", "UpdateFlow"]);
     const after = await getIntegration(e2e.aws, "retail", EXAMPLE_URIS.quickstart);
     assert.deepEqual(after?.Tags, { team: "data" });

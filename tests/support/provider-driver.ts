@@ -49,7 +49,11 @@ export class Engine {
    * A changed resource: check → diff → update, as the engine does, for an in-place update. Returns
    * the diff and the new state (the old one when the diff finds nothing to do).
    */
-  async step(id: string, olds: IntegrationOutputs, inputs: IntegrationInputs): Promise<{ diff: pulumi.dynamic.DiffResult; outs: IntegrationOutputs }> {
+  async step(
+    id: string,
+    olds: IntegrationOutputs,
+    inputs: IntegrationInputs,
+  ): Promise<{ diff: pulumi.dynamic.DiffResult; outs: IntegrationOutputs }> {
     const checked = await this.provider.check(olds, inputs as Props);
     assert.deepEqual(checked.failures, []);
     const news = { ...checked.inputs, __provider: SERIALIZED_PROVIDER };

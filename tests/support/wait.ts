@@ -24,7 +24,11 @@ export async function stderrOf(fn: (seen: (pattern: RegExp) => Promise<void>) =>
   let out = "";
   const waiters: { pattern: RegExp; resolve: () => void }[] = [];
   const wake = () => {
-    for (const w of [...waiters]) if (w.pattern.test(out)) (waiters.splice(waiters.indexOf(w), 1), w.resolve());
+    for (const w of [...waiters]) {
+      if (!w.pattern.test(out)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve();
+    }
   };
   process.stderr.write = ((chunk: string | Uint8Array) => {
     out += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");

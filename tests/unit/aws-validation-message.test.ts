@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
-import { awsValidationMessage, formatAwsValue, MAX_ECHOED_CHARS, type Violation } from "../../model/validate";
+import { awsConstraint, awsValidationMessage, formatAwsValue, MAX_ECHOED_CHARS } from "../../emulator/validation-message";
+import type { Violation } from "../../model/validate";
 
 const MARKER = /… \((\d+) more characters\)$/;
 const codePoints = (s: string) => [...s].length;
@@ -76,7 +77,7 @@ describe("AWS validation messages: how values are echoed", () => {
 
 describe("AWS validation messages: sensitive and missing members", () => {
   const at = (member: string) => [{ member }];
-  const v = (over: Partial<Violation>): Violation => ({ path: at("m"), rule: "pattern", constraint: "Member must satisfy regular expression pattern: x", value: "v", sensitive: false, ...over });
+  const v = (over: Partial<Violation>): Violation => ({ path: at("m"), constraint: { rule: "pattern", pattern: "x" }, value: "v", sensitive: false, ...over });
 
   it("a sensitive member is 'Value at', whatever its value", () => {
     fc.assert(
@@ -89,7 +90,7 @@ describe("AWS validation messages: sensitive and missing members", () => {
 
   it("a missing member is 'Value null at', sensitive or not", () => {
     for (const sensitive of [false, true]) {
-      const msg = awsValidationMessage([v({ rule: "required", constraint: "Member must not be null", value: undefined, sensitive })]);
+      const msg = awsValidationMessage([v({ constraint: { rule: "required", of: "member" }, value: undefined, sensitive })]);
       assert.equal(msg, "1 validation error detected: Value null at 'm' failed to satisfy constraint: Member must not be null");
     }
   });
@@ -102,4 +103,21 @@ describe("AWS validation messages: sensitive and missing members", () => {
         "Value '{k=v}' at 'n' failed to satisfy constraint: Member must satisfy regular expression pattern: x",
     );
   });
+});
+
+describe("AWS validation messages: each constraint in AWS's words", () => {
+  const cases: [Violation["constraint"], string][] = [
+    [{ rule: "required", of: "member" }, "Member must not be null"],
+    [{ rule: "required", of: "list item" }, "List member must not be null"],
+    [{ rule: "required", of: "map value" }, "Map value must not be null"],
+    [{ rule: "length", bound: "max", limit: 64 }, "Member must have length less than or equal to 64"],
+    [{ rule: "size", bound: "min", limit: 1 }, "Member must have length greater than or equal to 1"],
+    [{ rule: "range", bound: "max", limit: 10 }, "Member must have value less than or equal to 10"],
+    [{ rule: "pattern", pattern: "[a-z]+" }, "Member must satisfy regular expression pattern: [a-z]+"],
+    [{ rule: "enum", values: ["S3", "Zendesk"] }, "Member must satisfy enum value set: [S3, Zendesk]"],
+    [{ rule: "type", expected: "list" }, "Member must be a list"],
+  ];
+  for (const [constraint, words] of cases) {
+    it(`${JSON.stringify(constraint)} → ${words}`, () => assert.equal(awsConstraint(constraint), words));
+  }
 });

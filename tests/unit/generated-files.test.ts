@@ -2,8 +2,8 @@ import { strict as assert } from "assert";
 import { docText, drift, VENDORED_MODELS_DIR } from "../../scripts/generate-model";
 
 /**
- * Every generated file (model/generated/*, sdk/enums.generated.ts, sdk/types.generated.ts) is what
- * `npm run generate` makes of the botocore models today: regenerated into a temporary folder and
+ * Every generated file (model/generated/* and the plugin's provider/plugin/schema.generated.json) is
+ * what `npm run generate` makes of the botocore models today: regenerated into a temporary folder and
  * compared byte for byte, so a hand edit or a model update without regeneration fails here.
  */
 describe("the generated files", function () {

@@ -1,4 +1,4 @@
-/** The provider under hostile input (issue 11, probes 6-7): names like built-ins, huge values, missing state, encoded secrets. */
+/** The provider under hostile input: names like built-ins, huge values, missing state, encoded secrets. */
 import { strict as assert } from "assert";
 import { compareIntegration } from "../../provider/diff";
 import { explain, ProviderError } from "../../provider/errors";

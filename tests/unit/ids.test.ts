@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { formatId, parseId, integrationArn, partitionOf } from "../../provider/ids";
+import { formatId, parseId } from "../../provider/ids";
+import { integrationArn, partitionOf } from "../../model/arn";
 
 describe("ids and ARNs", () => {
   it("an id is <domainName>/<uri>, and a URI may itself hold slashes and colons", () => {

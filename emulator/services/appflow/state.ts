@@ -15,7 +15,7 @@ import type {
   TriggerConfig,
   UpdateFlowRequest,
 } from "@aws-sdk/client-appflow";
-import { arn } from "../../arn";
+import { arn } from "../../../model/arn";
 import { dict } from "../../../model/dict";
 import { ServiceError } from "../../errors";
 import { updatedAfter, type AccountContext } from "../context";

@@ -9,7 +9,7 @@ import type { ServiceModel } from "../../../model/types";
 import { memberOf, transform, type Transform } from "../../../model/visit";
 import { appflowModel } from "../../../model/generated/appflow";
 import { customerProfilesModel } from "../../../model/generated/customer-profiles";
-import { arn } from "../../arn";
+import { arn } from "../../../model/arn";
 import type { FlowSpec } from "../appflow/state";
 
 /**

@@ -13,7 +13,7 @@ import type {
   PutIntegrationRequest,
   PutProfileObjectTypeRequest,
 } from "@aws-sdk/client-customer-profiles";
-import { partitionOf } from "../../arn";
+import { partitionOf } from "../../../model/arn";
 import { dict } from "../../../model/dict";
 import { ServiceError } from "../../errors";
 import type { EmulatorBehaviour } from "../../types";
@@ -81,7 +81,7 @@ const MAX_TAGS = 50;
  * codegen/aws-models/botocore-customer-profiles-2020-08-15.json): "created in Amazon Appflow, or
  * with ObjectTypeName equals _unstructured via API/CLI in flowDefinition".
  */
-export const UNSTRUCTURED = "_unstructured";
+const UNSTRUCTURED = "_unstructured";
 
 const badRequest = (message: string) => new ServiceError("BadRequestException", message);
 const notFound = (message: string) => new ServiceError("ResourceNotFoundException", message);

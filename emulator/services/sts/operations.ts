@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { AccountContext, OperationTable } from "../context";
 
 /** An IAM user id (AIDA…) that is stable for a given access key, as a real user's is. */
-export function userIdFor(accessKeyId: string): string {
+function userIdFor(accessKeyId: string): string {
   const digest = createHash("sha256").update(accessKeyId).digest("hex").toUpperCase();
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   let id = "AIDA";

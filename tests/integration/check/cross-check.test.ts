@@ -4,7 +4,7 @@ import { resetClients, resetConnectorProfileCatalog } from "../../../provider/te
 import { UNKNOWN } from "../../../provider/validation";
 import { useEmulator } from "../../support/aws-env";
 import { seedConnectorProfile } from "../../../testing/local-aws";
-import { salesforceFlow, source, uriIntegration, variant, type Inputs } from "../../unit/validation/fixtures";
+import { salesforceFlow, source, variant, type Inputs } from "../../unit/validation/fixtures";
 import { captureWarnings } from "../../unit/validation/stubs";
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The front door under hostile input (issue 11, probes 4 and 5): test hooks a web page cannot
+ * The front door under hostile input: test hooks a web page cannot
  * drive, no secret served back, bounded bodies, depths, connections and messages, and one line
  * (never a stack trace) for a client that goes away.
  */
@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
 import { ListDomainsCommand, PutIntegrationCommand } from "@aws-sdk/client-customer-profiles";
 import { connectEmulator, startEmulator, type Emulator } from "../../../emulator";
 import { RequestLog } from "../../../emulator/request-log";
-import { MAX_ECHOED_CHARS } from "../../../model/validate";
+import { MAX_ECHOED_CHARS } from "../../../emulator/validation-message";
 import {
   clientsFor,
   createConnectorProfile,
@@ -189,8 +189,7 @@ describe("emulator: front door under hostile input", () => {
     });
 
     it("an upload the client aborts is one line on stderr, not a stack trace", async () => {
-      let stderr = "";
-      stderr = await stderrOf(async (seen) => {
+      const stderr = await stderrOf(async (seen) => {
         const url = new URL(aws.emulator.url);
         await new Promise<void>((resolve) => {
           const s = net.connect(Number(url.port), url.hostname, () => {

@@ -161,7 +161,7 @@ describe("emulator: seeded fuzz of every operation with malformed requests", fun
           try {
             res = await signedRequest(emulator, req, { service: signing as "profile" | "appflow" | "sts" });
           } catch (e) {
-            throw new Error(`${op}: no answer (${(e as Error).message}) to ${req.method} ${req.path.slice(0, 200)}`);
+            throw new Error(`${op}: no answer (${(e as Error).message}) to ${req.method} ${req.path.slice(0, 200)}`, { cause: e });
           }
           perOperation.set(op, (perOperation.get(op) ?? 0) + 1);
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);

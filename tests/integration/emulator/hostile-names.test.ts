@@ -1,5 +1,5 @@
 /**
- * Names are data (issue 11, probes 1 and 6). A property-based spec: every Object.prototype name
+ * Names are data. A property-based spec: every Object.prototype name
  * (always, as fast-check examples) and names generated from each model pattern go through the
  * endpoint's operations over real HTTP with the real SDK — create, get, list, tag, untag, delete,
  * a restart from the state file — and through the provider's check, create, diff and update; each

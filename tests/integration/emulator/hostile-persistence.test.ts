@@ -1,5 +1,5 @@
 /**
- * Persistence under hostile input and failing disks (issue 11, probes 2 and 3): a map key that
+ * Persistence under hostile input and failing disks: a map key that
  * looks like a format tag is data; a write whose save fails is refused with AWS's
  * InternalServerException, changes nothing and leaves no temporary file; every acknowledged write
  * survives a restart; a state file that cannot be written stops the start, naming the file.

@@ -30,7 +30,10 @@ describe("reliability: the backoff cap (local endpoint, real SDK)", function () 
   it("a value that is not a whole number of milliseconds is named, not ignored", async () => {
     await withEnv({ [MAX_BACKOFF_ENV]: "soon" }, async () => {
       const engine = await Engine.start();
-      await assert.rejects(engine.create(eventAt(1)), /PULUMI_CUSTOMER_PROFILES_MAX_BACKOFF_MS must be a whole number of milliseconds, 0 or more; it is "soon"/);
+      await assert.rejects(
+        engine.create(eventAt(1)),
+        /PULUMI_CUSTOMER_PROFILES_MAX_BACKOFF_MS must be a whole number of milliseconds, 0 or more; it is "soon"/,
+      );
     });
   });
 });

@@ -55,7 +55,7 @@ function secretFlow(overrides: Partial<IntegrationInputs> = {}): IntegrationInpu
  */
 describe("reliability: errors a user can act on (local endpoint, real SDK)", function () {
   this.timeout(60_000);
-  const aws = useSeededEndpoint();
+  useSeededEndpoint();
   let engine: Engine;
 
   beforeEach(async () => {

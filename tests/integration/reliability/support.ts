@@ -55,7 +55,7 @@ export async function integrationsIn(client: CustomerProfilesClient, domainName:
 }
 
 /**
- * What a batch of concurrent operations cost, for the figures the README quotes. Requests with
+ * What a batch of concurrent operations cost, for the figures docs/reliability.md quotes. Requests with
  * the same operation and input are one call's attempts: in these specs no call is made twice.
  */
 export function figures(requests: RequestRecord[], startedAt: number): string {

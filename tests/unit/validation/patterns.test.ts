@@ -87,7 +87,7 @@ for (const [service, model, smithyFile] of [
   });
 }
 
-describe("whole-value patterns: the cases the issue names", () => {
+describe("whole-value patterns: values a substring search would accept", () => {
   const p = (shape: string) => {
     const s = customerProfilesModel.shapes[shape];
     assert.ok("pattern" in s && s.pattern, `${shape} has a pattern`);

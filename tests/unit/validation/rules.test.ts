@@ -1,20 +1,70 @@
 import { strict as assert } from "assert";
-import { readFileSync } from "fs";
-import { join } from "path";
+import { existsSync, readFileSync } from "fs";
+import { isAbsolute, join, normalize } from "path";
 import fc from "fast-check";
 import { SEMANTIC_RULES } from "../../../provider/validation/semantics";
+import type { Citation, EvidenceKind } from "../../../provider/validation/evidence";
 import { parseScheduleExpression } from "../../../provider/validation/schedule-expression";
 
-describe("every check rule declares its level and its source", () => {
+/** What each kind of evidence allows: only a refusal seen, a documented constraint or the provider's own input may fail a preview. */
+const LEVEL_OF_KIND: Record<EvidenceKind, "error" | "warning"> = {
+  "refusal-seen": "error",
+  "documented-constraint": "error",
+  "provider-input": "error",
+  "no-evidence": "warning",
+};
+
+const ROOT = join(__dirname, "../../..");
+const loose = (s: string) => s.replace(/\s+/g, " ");
+const PUBLISHERS = ["docs.aws.amazon.com", "github.com"];
+
+/** Why a citation is not one a reader can open and check; undefined when it is. A page cannot be read offline; a file can. */
+function citationProblem(c: Citation): string | undefined {
+  if (c.quote.trim().length < 8) return `quote ${JSON.stringify(c.quote)} is too short to find`;
+  if ("url" in c) {
+    let url: URL;
+    try {
+      url = new URL(c.url);
+    } catch {
+      return `${JSON.stringify(c.url)} is not a URL`;
+    }
+    if (url.protocol !== "https:" || !PUBLISHERS.includes(url.hostname) || url.pathname.length < 2) {
+      return `${c.url} is not a page on ${PUBLISHERS.join(" or ")}`;
+    }
+    return undefined;
+  }
+  if (isAbsolute(c.file) || normalize(c.file).startsWith("..")) return `${c.file} is not a path in this repository`;
+  if (!existsSync(join(ROOT, c.file))) return `${c.file} does not exist`;
+  if (!loose(readFileSync(join(ROOT, c.file), "utf8")).includes(loose(c.quote))) return `${c.file} does not say ${JSON.stringify(c.quote)}`;
+  return undefined;
+}
+
+describe("every check rule's level follows from its evidence", () => {
   for (const rule of SEMANTIC_RULES) {
-    it(`${rule.name}: ${rule.level}`, () => {
-      assert.ok(rule.level === "error" || rule.level === "warning");
-      // A URL, or a repository and path: something a reader can open.
-      assert.match(rule.source, /https:\/\/docs\.aws\.amazon\.com\/\S+|github\.com\/\S+|aws-sdk-js-v3|provider\/mapping\.ts/, rule.source);
+    describe(`${rule.name}: ${rule.evidence.kind} → ${rule.level}`, () => {
+      it(`is ${LEVEL_OF_KIND[rule.evidence.kind]}, as its kind of evidence allows`, () => {
+        assert.equal(rule.level, LEVEL_OF_KIND[rule.evidence.kind]);
+      });
+      it("cites at least one source a reader can open, with a quote found there", () => {
+        assert.ok(rule.evidence.sources.length > 0, "no source");
+        for (const c of rule.evidence.sources) assert.equal(citationProblem(c), undefined);
+      });
     });
   }
   it("names each rule once", () => {
     assert.equal(new Set(SEMANTIC_RULES.map((r) => r.name)).size, SEMANTIC_RULES.length);
+  });
+  it("refuses citations a reader could not check", () => {
+    const bad: Citation[] = [
+      { url: "the API reference", quote: "It supports the following event types" },
+      { url: "http://docs.aws.amazon.com/x.html", quote: "It supports the following event types" },
+      { url: "https://example.com/customer-profiles", quote: "It supports the following event types" },
+      { file: "codegen/aws-models/no-such-model.json", quote: "It supports the following event types" },
+      { file: "../outside/model.json", quote: "It supports the following event types" },
+      { file: "codegen/aws-models/botocore-customer-profiles-2020-08-15.json", quote: "AWS refuses both ObjectTypeName and ObjectTypeNames" },
+      { file: "codegen/aws-models/botocore-customer-profiles-2020-08-15.json", quote: "" },
+    ];
+    for (const c of bad) assert.notEqual(citationProblem(c), undefined, JSON.stringify(c));
   });
 });
 
@@ -86,8 +136,8 @@ describe("AppFlow schedule expressions", () => {
   });
 });
 
-describe("the README's rules table", () => {
-  const readme = readFileSync(join(__dirname, "../../../README.md"), "utf8");
+describe("the rules table in docs/rules-and-evidence.md", () => {
+  const readme = readFileSync(join(__dirname, "../../../docs/rules-and-evidence.md"), "utf8");
   for (const rule of SEMANTIC_RULES) {
     it(`lists ${rule.name} as ${rule.level}`, () => {
       assert.match(readme, new RegExp(`^\\| \`${rule.name}\` \\| ${rule.level} \\| .+\\|$`, "m"));

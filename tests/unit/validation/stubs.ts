@@ -18,7 +18,10 @@ export function recordingSource(
   const waiting: { n: number; resolve: () => void }[] = [];
   const record = (call: RecordingSource["calls"][number]) => {
     calls.push(call);
-    for (const w of waiting.filter((w) => calls.length >= w.n)) (waiting.splice(waiting.indexOf(w), 1), w.resolve());
+    for (const w of waiting.filter((w) => calls.length >= w.n)) {
+      waiting.splice(waiting.indexOf(w), 1);
+      w.resolve();
+    }
   };
   const answer = <T>(value: () => T, signal: AbortSignal): Promise<T> => {
     if (options.fail) return Promise.reject(options.fail());

@@ -13,8 +13,9 @@
 // the config passed via PULUMI_CONFIG / PULUMI_CONFIG_SECRET_KEYS, and talks
 // to the engine's resource monitor directly (no legacy sync-invoke proxy).
 //
-// Code generation (`pulumi convert`, `pulumi package gen-sdk`), `RunPlugin`
-// (plugins written in TypeScript) and policy packs are not supported.
+// GenerateProgram (generate.go: the TypeScript `pulumi import` prints) is
+// supported; the rest of code generation (`pulumi convert`, `pulumi package
+// gen-sdk`), `RunPlugin` (plugins written in TypeScript) and policy packs are not.
 package main
 
 import (
