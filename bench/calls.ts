@@ -8,8 +8,8 @@
  */
 import { PutIntegrationCommand } from "@aws-sdk/client-customer-profiles";
 import type { FlowDefinitionConflict, RequestRecord } from "../emulator/types";
-import { isWrite } from "../tests/support/e2e-aws";
-import type { OperationResult, Stack } from "../tests/support/e2e-engine";
+import { isWrite } from "../testing/local-aws";
+import type { OperationResult, Stack } from "../testing/pulumi";
 import { Bench, integrationIndex } from "./harness";
 import type { Section, Target } from "./report";
 

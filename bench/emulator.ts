@@ -4,7 +4,7 @@
  * would show up in their figures as the provider's cost.
  */
 import * as path from "node:path";
-import { run as runCommand } from "../tests/support/e2e-package";
+import { run as runCommand } from "../testing/package";
 import type { Bench } from "./harness";
 import type { Section } from "./report";
 

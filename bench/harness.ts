@@ -8,10 +8,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import { seedConnectorProfile } from "../tests/support/aws-env";
-import { SEEDED, seedExampleData, startLocalAws, type LocalAws } from "../tests/support/e2e-aws";
-import { engineEnv, findEngine, Stack, type Engine } from "../tests/support/e2e-engine";
-import { workingCopy } from "../tests/support/e2e-package";
+import { SEEDED, seedConnectorProfile, seedExampleData, startLocalAwsForExamples, type LocalAws } from "../testing/local-aws";
+import { engineEnv, findEngine, Stack, type Engine } from "../testing/pulumi";
+import { workingCopy } from "../testing/package";
 import type { RequestRecord } from "../emulator/types";
 
 export type Program = "integrations" | "floor" | "plugin";
@@ -38,7 +37,7 @@ export class Bench {
     if ("unavailable" in lookup) throw new Error(lookup.unavailable);
     const workspace = fs.mkdtempSync(path.join(os.tmpdir(), "pcpi-bench-"));
     fs.mkdirSync(path.join(workspace, "pulumi-home"));
-    return new Bench(lookup.engine, await startLocalAws(), workspace, options);
+    return new Bench(lookup.engine, await startLocalAwsForExamples(), workspace, options);
   }
 
   get log(): (line: string) => void {

@@ -11,7 +11,7 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import { Stack } from "../tests/support/e2e-engine";
+import { Stack } from "../testing/pulumi";
 import { Bench, median, type Program } from "./harness";
 import type { Section, Target } from "./report";
 import { PACKAGE_NAME, PLUGIN_EXECUTABLE, RESOURCE_TOKEN } from "../provider/plugin/names";

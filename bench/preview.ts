@@ -4,7 +4,7 @@
  * not one per integration. Measured on an empty stack (everything to create) and on a deployed,
  * unchanged one, beside the do-nothing floor program previewed at the same size.
  */
-import { isWrite } from "../tests/support/e2e-aws";
+import { isWrite } from "../testing/local-aws";
 import { Bench, ProcessSampler, byOperation, median, type Role, type RoleUsage } from "./harness";
 import type { Section, Target } from "./report";
 

@@ -67,6 +67,29 @@ function retryModeSetting(profile: string | undefined): Provider<string> {
   );
 }
 
+export const MAX_BACKOFF_ENV = "PULUMI_CUSTOMER_PROFILES_MAX_BACKOFF_MS";
+
+/**
+ * PULUMI_CUSTOMER_PROFILES_MAX_BACKOFF_MS: the longest wait before a retry, in ms (the SDK's is
+ * 20 s). Against a local endpoint, as in tests, waits of a few ms exercise the same retries.
+ */
+export function maxBackoffSetting(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env[MAX_BACKOFF_ENV];
+  if (raw === undefined || raw === "") return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ProviderError(`${MAX_BACKOFF_ENV} must be a whole number of milliseconds, 0 or more; it is "${raw}".`);
+  return n;
+}
+
+/** The SDK's full-jitter exponential backoff (a random wait up to base × 2^retry), capped at `maxMs`. */
+function cappedBackoff(maxMs: number) {
+  let base = 0;
+  return {
+    setDelayBase: (delay: number) => void (base = delay),
+    computeNextBackoffDelay: (retries: number) => Math.floor(Math.random() * Math.min(base * 2 ** retries, maxMs)),
+  };
+}
+
 /**
  * The SDK's standard strategy — its backoff, its reading of Retry-After, its classification of
  * what is retryable — with a fresh instance, and so a fresh quota, for every call.
@@ -78,7 +101,12 @@ class StandardRetryPerCall implements RetryStrategyV2 {
   constructor(private readonly maxAttempts: Provider<number>) {}
 
   async acquireInitialRetryToken(scope: string): Promise<StandardRetryToken> {
-    const strategy = new (utilRetry().StandardRetryStrategy)(this.maxAttempts);
+    const { StandardRetryStrategy } = utilRetry();
+    const cap = maxBackoffSetting();
+    const strategy =
+      cap === undefined
+        ? new StandardRetryStrategy(this.maxAttempts)
+        : new StandardRetryStrategy({ maxAttempts: await this.maxAttempts(), backoff: cappedBackoff(cap) });
     return this.owned(await strategy.acquireInitialRetryToken(scope), strategy);
   }
 

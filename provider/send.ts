@@ -8,11 +8,23 @@
  */
 import { timeouts } from "./config";
 import { explain, type CallContext } from "./errors";
+import { maxBackoffSetting } from "./retry";
 
-/** The SDK's ceiling on one backoff (20 s) plus the most a Retry-After hint may add to it (5 s). */
-const MAX_BACKOFF_MS = 25_000;
-/** Credential resolution, signing and parsing, which no per-attempt timeout covers. */
-const OVERHEAD_MS = 10_000;
+/** The SDK's ceiling on one backoff (20 s, or PULUMI_CUSTOMER_PROFILES_MAX_BACKOFF_MS). */
+const SDK_MAX_BACKOFF_MS = 20_000;
+/** The most a Retry-After hint may add to a backoff. */
+const RETRY_AFTER_MS = 5_000;
+/**
+ * Credential resolution, signing and parsing, which no per-attempt timeout covers (10 s, or
+ * PULUMI_CUSTOMER_PROFILES_CALL_OVERHEAD_MS, which tests lower to reach the deadline quickly).
+ */
+const OVERHEAD_ENV = "PULUMI_CUSTOMER_PROFILES_CALL_OVERHEAD_MS";
+const DEFAULT_OVERHEAD_MS = 10_000;
+
+function overheadMs(): number {
+  const v = Number(process.env[OVERHEAD_ENV]);
+  return process.env[OVERHEAD_ENV] && Number.isFinite(v) && v > 0 ? v : DEFAULT_OVERHEAD_MS;
+}
 
 export interface SdkClient {
   send(command: unknown, options?: { abortSignal?: AbortSignal }): Promise<unknown>;
@@ -22,7 +34,8 @@ export interface SdkClient {
 /** How long one call may take in all, with `attempts` attempts. */
 function callDeadlineMs(attempts: number): number {
   const { connectionTimeout, requestTimeout } = timeouts();
-  return attempts * (connectionTimeout + requestTimeout) + (attempts - 1) * MAX_BACKOFF_MS + OVERHEAD_MS;
+  const backoff = (maxBackoffSetting() ?? SDK_MAX_BACKOFF_MS) + RETRY_AFTER_MS;
+  return attempts * (connectionTimeout + requestTimeout) + (attempts - 1) * backoff + overheadMs();
 }
 
 async function attemptsOf(client: SdkClient): Promise<number> {

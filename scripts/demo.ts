@@ -22,10 +22,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { ListProfileObjectTypesCommand } from "@aws-sdk/client-customer-profiles";
-import { seedRetailDomain } from "../tests/support/aws-env";
-import { getIntegration, integrationsIn, seedExampleData, SEEDED, startLocalAws, type LocalAws } from "../tests/support/e2e-aws";
-import { engineEnv, findEngine, Stack, type Engine } from "../tests/support/e2e-engine";
-import { EXAMPLES, exampleDir, installDependencies, packedPackage, workingCopy, type ExampleName } from "../tests/support/e2e-package";
+import { getIntegration, integrationsIn, seedExampleData, seedRetailDomain, SEEDED, startLocalAwsForExamples, type LocalAws } from "../testing/local-aws";
+import { engineEnv, findEngine, Stack, type Engine } from "../testing/pulumi";
+import { EXAMPLES, exampleDir, installDependencies, packedPackage, workingCopy, type ExampleName } from "../testing/package";
 import type { RequestRecord } from "../emulator/types";
 
 const STEPS = 13;
@@ -75,7 +74,7 @@ async function installExample(example: string | undefined): Promise<void> {
  * name, until Ctrl-C: what a newcomer runs to deploy an example without an AWS account.
  */
 async function localEndpoint(): Promise<void> {
-  const aws = await startLocalAws();
+  const aws = await startLocalAwsForExamples();
   await seedExampleData(aws);
   const stop = () => {
     void aws.close().then(() => process.exit(0));
@@ -113,7 +112,7 @@ async function demo(): Promise<void> {
     say(`${project}`);
 
     step("The local endpoint (Customer Profiles, AppFlow and STS, in this process)");
-    aws = await startLocalAws();
+    aws = await startLocalAwsForExamples();
     say(`${aws.emulator.url}  region ${aws.emulator.region}, account ${aws.emulator.accountId}`);
     say("pulumi gets AWS_ENDPOINT_URL_CUSTOMER_PROFILES / _APPFLOW / _STS and a key pair; the region comes from stack config.");
 

@@ -2,8 +2,8 @@ import { strict as assert } from "assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { destroyQuickstart, E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
-import { stepsOf } from "../support/e2e-engine";
-import { integrationsIn, writes } from "../support/e2e-aws";
+import { stepsOf } from "../../testing/pulumi";
+import { integrationsIn, writes } from "../../testing/local-aws";
 
 describe("Inputs, stack config and state, with the real pulumi CLI against the local endpoint", function () {
   this.timeout(E2E_TEST_TIMEOUT);
@@ -22,7 +22,7 @@ describe("Inputs, stack config and state, with the real pulumi CLI against the l
   });
 
   it("the region comes from stack config aws:region, which the engine hands to the dynamic provider; without any region, preview says how to set one", async () => {
-    // The pulumi processes never see AWS_REGION or AWS_DEFAULT_REGION (see startLocalAws).
+    // The pulumi processes never see AWS_REGION or AWS_DEFAULT_REGION (see LocalAws.pulumiEnv).
     const stack = await e2e.stack("quickstart", { "aws:region": undefined });
     const without = await stack.preview({ mayFail: true });
     assert.notEqual(without.code, 0);

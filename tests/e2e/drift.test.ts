@@ -2,8 +2,8 @@ import { strict as assert } from "assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
-import { changedInputs, stepsOf } from "../support/e2e-engine";
-import { awsCli, EXAMPLE_URIS, flowNames, getIntegration, integrationsIn, writes } from "../support/e2e-aws";
+import { changedInputs, stepsOf } from "../../testing/pulumi";
+import { awsCli, EXAMPLE_URIS, flowNames, getIntegration, integrationsIn, writes } from "../../testing/local-aws";
 
 describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi CLI", function () {
   this.timeout(E2E_TEST_TIMEOUT);

@@ -2,9 +2,9 @@ import { strict as assert } from "assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
-import { EXAMPLE_URIS, flowNames, getIntegration, integrationsIn, writes } from "../support/e2e-aws";
-import { Stack, engineEnv, stepsOf } from "../support/e2e-engine";
-import { REPO_ROOT, run, runOrThrow, workingCopy, type ExampleName } from "../support/e2e-package";
+import { EXAMPLE_URIS, flowNames, getIntegration, integrationsIn, writes } from "../../testing/local-aws";
+import { Stack, engineEnv, stepsOf } from "../../testing/pulumi";
+import { REPO_ROOT, run, runOrThrow, workingCopy, type ExampleName } from "../../testing/package";
 
 /** What each example's program declares with its config defaults, which the seed data matches. */
 interface Declared {

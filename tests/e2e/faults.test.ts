@@ -2,9 +2,9 @@ import { strict as assert } from "assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
-import { stepsOf } from "../support/e2e-engine";
-import { REPO_ROOT } from "../support/e2e-package";
-import { integrationsIn } from "../support/e2e-aws";
+import { stepsOf } from "../../testing/pulumi";
+import { REPO_ROOT } from "../../testing/package";
+import { integrationsIn } from "../../testing/local-aws";
 
 /**
  * What `pulumi up` and `pulumi destroy` promise when AWS throttles and fails: the real engine,

@@ -1,8 +1,8 @@
 import { strict as assert } from "assert";
 import type { FlowDefinitionConflict } from "../../emulator";
 import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
-import { stepsOf } from "../support/e2e-engine";
-import { describeFlow, EXAMPLE_URIS, getIntegration } from "../support/e2e-aws";
+import { stepsOf } from "../../testing/pulumi";
+import { describeFlow, EXAMPLE_URIS, getIntegration } from "../../testing/local-aws";
 
 /**
  * A flow integration changed with the real pulumi CLI, under both things the endpoint can do

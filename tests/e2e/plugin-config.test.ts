@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { E2E_TEST_TIMEOUT } from "../support/e2e";
-import { stepsOf, type Stack } from "../support/e2e-engine";
-import { EXAMPLE_URIS, integrationsIn } from "../support/e2e-aws";
+import { stepsOf, type Stack } from "../../testing/pulumi";
+import { EXAMPLE_URIS, integrationsIn } from "../../testing/local-aws";
 import { PLUGIN_REGION, usePluginE2E, yamlProject } from "../support/e2e-plugin";
 
 const ORDERS = `  orders:

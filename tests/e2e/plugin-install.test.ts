@@ -5,9 +5,9 @@ import type { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { E2E_TEST_TIMEOUT, requireEngine } from "../support/e2e";
-import { engineEnv, stepsOf, Stack, type Engine } from "../support/e2e-engine";
-import { EXAMPLE_URIS, getIntegration, seedExampleData, SEEDED, startLocalAws, writes, type LocalAws } from "../support/e2e-aws";
-import { packedPackage, REPO_ROOT, run, runOrThrow } from "../support/e2e-package";
+import { engineEnv, stepsOf, Stack, type Engine } from "../../testing/pulumi";
+import { EXAMPLE_URIS, getIntegration, seedExampleData, SEEDED, startLocalAwsForExamples, writes, type LocalAws } from "../../testing/local-aws";
+import { packedPackage, REPO_ROOT, run, runOrThrow } from "../../testing/package";
 import { PACKAGE_NAME, PLUGIN_EXECUTABLE, RESOURCE_TOKEN } from "../../provider/plugin/names";
 
 /**
@@ -36,7 +36,7 @@ describe("Installing the provider plugin from its tarball, with the real pulumi 
       env: { ...process.env, PLUGIN_PACKAGE: packed },
     });
     tarball = made.stdout.trim().split("\n").pop()!;
-    aws = await startLocalAws();
+    aws = await startLocalAwsForExamples();
     const home = path.join(workspace, "pulumi-home");
     fs.mkdirSync(home);
     fs.mkdirSync(path.join(workspace, "state"));

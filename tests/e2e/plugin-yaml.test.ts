@@ -2,8 +2,8 @@ import { strict as assert } from "assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { E2E_TEST_TIMEOUT } from "../support/e2e";
-import { changedInputs, stepsOf, type Stack } from "../support/e2e-engine";
-import { describeFlow, EXAMPLE_URIS, flowNames, getIntegration, integrationsIn, writes } from "../support/e2e-aws";
+import { changedInputs, stepsOf, type Stack } from "../../testing/pulumi";
+import { describeFlow, EXAMPLE_URIS, flowNames, getIntegration, integrationsIn, writes } from "../../testing/local-aws";
 import { diagnostics, usePluginE2E, yamlProject } from "../support/e2e-plugin";
 
 /** The quickstart's S3-flow integration as a YAML program writes it. */

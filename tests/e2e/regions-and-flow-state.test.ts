@@ -3,9 +3,8 @@ import { ListIntegrationsCommand } from "@aws-sdk/client-customer-profiles";
 import { DescribeFlowCommand, StopFlowCommand } from "@aws-sdk/client-appflow";
 import type { NewFlowStatus } from "../../emulator";
 import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
-import { stepsOf } from "../support/e2e-engine";
-import { EXAMPLE_URIS, integrationsIn, writes } from "../support/e2e-aws";
-import { FIXTURE_OBJECT_TYPES } from "../support/aws-env";
+import { stepsOf } from "../../testing/pulumi";
+import { EXAMPLE_URIS, FIXTURE_OBJECT_TYPES, integrationsIn, writes } from "../../testing/local-aws";
 import { clientsFor, createConnectorProfile, createDomainWithObjectTypes } from "../support/emulator-harness";
 
 /**

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
-import { changedInputs, stepsOf } from "../support/e2e-engine";
-import { describeFlow, EXAMPLE_URIS, flowNames, getIntegration, integrationsIn, writes } from "../support/e2e-aws";
+import { changedInputs, stepsOf } from "../../testing/pulumi";
+import { describeFlow, EXAMPLE_URIS, flowNames, getIntegration, integrationsIn, writes } from "../../testing/local-aws";
 
 describe("Changing a deployed program, with the real pulumi CLI against the local endpoint", function () {
   this.timeout(E2E_TEST_TIMEOUT);

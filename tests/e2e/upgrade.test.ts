@@ -2,9 +2,9 @@ import { strict as assert } from "assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { destroyQuickstart, E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
-import { EXAMPLE_URIS, describeFlow, getIntegration, integrationsIn, SEEDED, writes } from "../support/e2e-aws";
-import { engineEnv, stepsOf, Stack } from "../support/e2e-engine";
-import { copyNodeModules, installedDependencies, installedWith, packedRelease, RELEASE_0_1_0, type ReleaseSources } from "../support/e2e-package";
+import { EXAMPLE_URIS, describeFlow, getIntegration, integrationsIn, SEEDED, writes } from "../../testing/local-aws";
+import { engineEnv, stepsOf, Stack } from "../../testing/pulumi";
+import { copyNodeModules, installedDependencies, installedWith, packedRelease, RELEASE_0_1_0, type ReleaseSources } from "../../testing/package";
 
 /**
  * Every resource's state holds the loader 0.1.0 serialized into `__provider`: it requires

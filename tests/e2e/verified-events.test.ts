@@ -4,8 +4,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { GetIntegrationCommand, ListIntegrationsCommand, ListTagsForResourceCommand } from "@aws-sdk/client-customer-profiles";
 import { E2E_TEST_TIMEOUT, requireEngine } from "../support/e2e";
-import { engineEnv, Stack, stepsOf, type Engine } from "../support/e2e-engine";
-import { installedDependencies, workingCopy } from "../support/e2e-package";
+import { engineEnv, Stack, stepsOf, type Engine } from "../../testing/pulumi";
+import { installedDependencies, workingCopy } from "../../testing/package";
 import { describeVerified } from "../support/emulator-harness";
 
 

@@ -3,24 +3,23 @@
  * through the standard environment variables (the same way a user would), and puts everything
  * back afterwards.
  */
-import { startEmulator } from "../../emulator";
-import type { Emulator } from "../../emulator/types";
 import { resetClients } from "../../provider/clients";
-import { CustomerProfilesClient } from "@aws-sdk/client-customer-profiles";
-import { AppflowClient } from "@aws-sdk/client-appflow";
-import { createConnectorProfile, createDomainWithObjectTypes } from "./emulator-harness";
+import { startLocalAws, type LocalAws } from "../../testing/local-aws";
 
-export interface EmulatorHandle {
-  emulator: Emulator;
-  customerProfiles: CustomerProfilesClient;
-  appflow: AppflowClient;
-}
+export type EmulatorHandle = LocalAws;
 
 const SDK_ENV = [
   "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_CUSTOMER_PROFILES", "AWS_ENDPOINT_URL_APPFLOW", "AWS_ENDPOINT_URL_STS",
   "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION",
   "AWS_PROFILE", "AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE",
+  "PULUMI_CUSTOMER_PROFILES_MAX_BACKOFF_MS",
 ];
+
+/**
+ * The longest backoff of the provider's retries against the local endpoint, which answers in
+ * milliseconds: the same retries as against AWS, without seconds of waiting between them.
+ */
+export const LOCAL_MAX_BACKOFF_MS = "20";
 
 /** Mocha hooks for a suite that talks to the local endpoint; the handle is filled in `before`. */
 export function useEmulator(): EmulatorHandle {
@@ -28,44 +27,25 @@ export function useEmulator(): EmulatorHandle {
   const saved: Record<string, string | undefined> = {};
   before(async () => {
     for (const k of SDK_ENV) saved[k] = process.env[k];
-    handle.emulator = await startEmulator();
+    // The SDK's default attempts for the suite's own clients, as before any fault is injected.
+    Object.assign(handle, await startLocalAws({ maxAttempts: 3 }));
     for (const k of SDK_ENV) delete process.env[k];
     // No shared config from the machine running the tests.
     process.env.AWS_CONFIG_FILE = "/nonexistent/aws-config";
     process.env.AWS_SHARED_CREDENTIALS_FILE = "/nonexistent/aws-credentials";
+    process.env.PULUMI_CUSTOMER_PROFILES_MAX_BACKOFF_MS = LOCAL_MAX_BACKOFF_MS;
     Object.assign(process.env, handle.emulator.env);
     resetClients();
-    const config = {
-      region: handle.emulator.region,
-      endpoint: handle.emulator.url,
-      credentials: handle.emulator.credentials,
-    };
-    handle.customerProfiles = new CustomerProfilesClient(config);
-    handle.appflow = new AppflowClient(config);
   });
   after(async () => {
     resetClients();
-    handle.customerProfiles?.destroy();
-    handle.appflow?.destroy();
-    await handle.emulator?.close();
+    await handle.close?.();
     for (const k of SDK_ENV) {
       if (saved[k] === undefined) delete process.env[k];
       else process.env[k] = saved[k];
     }
   });
   return handle;
-}
-
-/** The object types tests/support/fixtures.ts refers to. */
-export const FIXTURE_OBJECT_TYPES = ["SalesforceContact", "CustomerCsv", "ShopifyOrder", "SegmentProfile"];
-
-/** A domain with the object types the fixtures refer to. */
-export async function seedRetailDomain(h: EmulatorHandle, domainName = "retail"): Promise<void> {
-  await createDomainWithObjectTypes(h.customerProfiles, domainName, FIXTURE_OBJECT_TYPES);
-}
-
-export async function seedConnectorProfile(h: EmulatorHandle, name: string, connectorType: "Salesforce" | "Zendesk"): Promise<void> {
-  await createConnectorProfile(h.appflow, name, connectorType);
 }
 
 /** The AWS operations the endpoint received since the last clear, in order. */

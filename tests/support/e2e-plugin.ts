@@ -7,9 +7,9 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { engineEnv, Stack, type Engine } from "./e2e-engine";
-import { copyNodeModules, installedDependencies } from "./e2e-package";
-import { SEEDED, seedExampleData, startLocalAws, type LocalAws } from "./e2e-aws";
+import { engineEnv, Stack, type Engine } from "../../testing/pulumi";
+import { copyNodeModules, installedDependencies } from "../../testing/package";
+import { SEEDED, seedExampleData, startLocalAwsForExamples, type LocalAws } from "../../testing/local-aws";
 import { requireEngine } from "./e2e";
 import { PACKAGE_NAME, PLUGIN_EXECUTABLE } from "../../provider/plugin/names";
 
@@ -44,7 +44,7 @@ export function usePluginE2E(): PluginE2E {
     e2e.pluginDir = path.join(install, "node_modules", ".bin");
     if (!fs.existsSync(path.join(e2e.pluginDir, PLUGIN_EXECUTABLE))) throw new Error(`the installed package has no ${PLUGIN_EXECUTABLE} bin`);
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), "pcpi-plugin-e2e-"));
-    e2e.aws = await startLocalAws();
+    e2e.aws = await startLocalAwsForExamples();
     e2e.project = async (files, options = {}) => {
       const dir = path.join(workspace, String(++projects));
       const home = path.join(dir, "pulumi-home");
@@ -83,6 +83,7 @@ export function yamlProject(body: string): Record<string, string> {
 export function diagnostics(r: { stdout: string }): string {
   try {
     const doc = JSON.parse(r.stdout) as { diagnostics?: { message: string }[] };
+    // eslint-disable-next-line no-control-regex -- the ANSI colour codes the engine writes
     return (doc.diagnostics ?? []).map((d) => d.message).join("").replace(/\u001b\[[0-9;]*m/g, "");
   } catch {
     // A run that failed before the engine started prints no JSON.

@@ -8,9 +8,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { strict as assert } from "assert";
-import { engineEnv, findEngine, Stack, stepsOf, type Engine } from "./e2e-engine";
-import { installedDependencies, workingCopy, type ExampleName } from "./e2e-package";
-import { flowNames, integrationsIn, SEEDED, seedExampleData, startLocalAws, writes, type LocalAws } from "./e2e-aws";
+import { inCI, skipUnlessCI } from "./skip";
+import { LOCAL_MAX_BACKOFF_MS } from "./aws-env";
+import { engineEnv, findEngine, Stack, stepsOf, type Engine } from "../../testing/pulumi";
+import { installedDependencies, workingCopy, type ExampleName } from "../../testing/package";
+import { flowNames, integrationsIn, SEEDED, seedExampleData, startLocalAwsForExamples, writes, type LocalAws } from "../../testing/local-aws";
 
 export interface E2E {
   engine: Engine;
@@ -25,7 +27,6 @@ export interface E2E {
   stack(example: ExampleName, config?: Record<string, unknown>): Promise<Stack>;
 }
 
-const inCI = process.env.CI === "true";
 
 /** Generous: every pulumi run starts an engine, a language host, Node and a provider process. */
 export const E2E_TEST_TIMEOUT = 5 * 60_000;
@@ -35,13 +36,9 @@ export const E2E_TEST_TIMEOUT = 5 * 60_000;
  * made) from nothing, and its absence fails the run; elsewhere the suite is skipped with one line.
  */
 export async function requireEngine(ctx: Mocha.Context): Promise<Engine> {
-  ctx.timeout(inCI ? 45 * 60_000 : 15 * 60_000);
-  const lookup = await findEngine({ build: inCI });
-  if ("unavailable" in lookup) {
-    if (inCI) throw new Error(`The end-to-end specs must run in CI, but ${lookup.unavailable}`);
-    console.log(`\n    Skipping the end-to-end specs: ${lookup.unavailable}\n`);
-    ctx.skip();
-  }
+  ctx.timeout(inCI() ? 45 * 60_000 : 15 * 60_000);
+  const lookup = await findEngine({ build: inCI() });
+  if ("unavailable" in lookup) skipUnlessCI(ctx, `the end-to-end specs need the Pulumi engine: ${lookup.unavailable}`);
   return (lookup as { engine: Engine }).engine;
 }
 
@@ -55,7 +52,7 @@ export function useE2E(options: { examples: ExampleName[]; domains?: string[] })
     e2e.workspace = fs.mkdtempSync(path.join(os.tmpdir(), "pcpi-e2e-"));
     e2e.pulumiHome = path.join(e2e.workspace, "pulumi-home");
     fs.mkdirSync(e2e.pulumiHome);
-    e2e.aws = await startLocalAws();
+    e2e.aws = await startLocalAwsForExamples();
     e2e.stack = async (example, config = {}) => {
       const dir = path.join(e2e.workspace, `${++stacks}-${example}`);
       const stack = new Stack({
@@ -65,7 +62,8 @@ export function useE2E(options: { examples: ExampleName[]; domains?: string[] })
         env: engineEnv(e2e.engine, {
           home: e2e.pulumiHome,
           backendDir: path.join(dir, "state"),
-          aws: e2e.aws.pulumiEnv,
+          // The provider's retries without seconds of backoff: the local endpoint answers at once.
+          aws: { ...e2e.aws.pulumiEnv, PULUMI_CUSTOMER_PROFILES_MAX_BACKOFF_MS: LOCAL_MAX_BACKOFF_MS },
           typeCheck: false,
         }),
       });

@@ -7,24 +7,19 @@ import { strict as assert } from "assert";
 import * as http from "node:http";
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
-import { AppflowClient, CreateConnectorProfileCommand } from "@aws-sdk/client-appflow";
 import {
-  CreateDomainCommand,
   CustomerProfilesClient,
   DeleteDomainCommand,
   DeleteIntegrationCommand,
   ListIntegrationsCommand,
-  PutProfileObjectTypeCommand,
   type FlowDefinition,
 } from "@aws-sdk/client-customer-profiles";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import { startEmulator, type Emulator, type EmulatorOptions } from "../../emulator";
+import type { Emulator, EmulatorOptions } from "../../emulator";
+import { clientsFor, createDomainWithObjectTypes, startLocalAws, type Clients } from "../../testing/local-aws";
 
-export interface Clients {
-  customerProfiles: CustomerProfilesClient;
-  appflow: AppflowClient;
-  sts: STSClient;
-}
+// The endpoint's specs import the seed helpers from here, beside the assertions they use them with.
+export { clientsFor, createConnectorProfile, createDomainWithObjectTypes, type Clients } from "../../testing/local-aws";
 
 export interface TestEmulator extends Clients {
   emulator: Emulator;
@@ -32,41 +27,18 @@ export interface TestEmulator extends Clients {
   clients(overrides?: Record<string, unknown>): Clients;
 }
 
-/** Clients for an emulator, or (with `undefined`) for whatever `overrides` names: AWS itself when it names no endpoint. */
-export function clientsFor(emulator: Emulator | undefined, overrides: Record<string, unknown> = {}): Clients {
-  const config = {
-    ...(emulator ? { endpoint: emulator.url, region: emulator.region, credentials: emulator.credentials } : {}),
-    maxAttempts: 1,
-    ...overrides,
-  };
-  return {
-    customerProfiles: new CustomerProfilesClient(config),
-    appflow: new AppflowClient(config),
-    sts: new STSClient(config),
-  };
-}
-
 /** Mocha hooks: one endpoint for the suite, wiped before each spec. */
 export function useTestEmulator(options: EmulatorOptions = {}): TestEmulator {
   const handle = {} as TestEmulator;
-  const extra: Clients[] = [];
+  let close: (() => Promise<void>) | undefined;
   before(async () => {
-    handle.emulator = await startEmulator(options);
-    Object.assign(handle, clientsFor(handle.emulator));
-    handle.clients = (overrides = {}) => {
-      const c = clientsFor(handle.emulator, overrides);
-      extra.push(c);
-      return c;
-    };
+    const aws = await startLocalAws(options);
+    Object.assign(handle, { emulator: aws.emulator, customerProfiles: aws.customerProfiles, appflow: aws.appflow, sts: aws.sts, clients: aws.clients });
+    close = aws.close;
   });
   beforeEach(() => handle.emulator.reset());
   after(async () => {
-    for (const c of [handle as Clients, ...extra]) {
-      c.customerProfiles?.destroy();
-      c.appflow?.destroy();
-      c.sts?.destroy();
-    }
-    await handle.emulator?.close();
+    await close?.();
   });
   return handle;
 }
@@ -188,51 +160,6 @@ export async function signedRequest(
 // ---- fixtures --------------------------------------------------------------------------------
 
 export const KMS_ARN = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-
-export async function createDomainWithObjectTypes(
-  cp: CustomerProfilesClient,
-  domainName: string,
-  objectTypes: string[] = ["Contact"],
-): Promise<void> {
-  await cp.send(new CreateDomainCommand({ DomainName: domainName, DefaultExpirationDays: 365 }));
-  for (const name of objectTypes) {
-    await cp.send(
-      new PutProfileObjectTypeCommand({
-        DomainName: domainName,
-        ObjectTypeName: name,
-        Description: `${name} objects`,
-        AllowProfileCreation: true,
-        Fields: { email: { Source: "_source.email", Target: "_profile.EmailAddress", ContentType: "STRING" } },
-        Keys: { email: [{ StandardIdentifiers: ["PROFILE", "UNIQUE"], FieldNames: ["email"] }] },
-      }),
-    );
-  }
-}
-
-export async function createConnectorProfile(
-  af: AppflowClient,
-  name: string,
-  connectorType: "Salesforce" | "Zendesk" = "Salesforce",
-): Promise<string> {
-  const out = await af.send(
-    new CreateConnectorProfileCommand({
-      connectorProfileName: name,
-      connectorType,
-      connectionMode: "Public",
-      connectorProfileConfig:
-        connectorType === "Salesforce"
-          ? {
-              connectorProfileProperties: { Salesforce: { instanceUrl: "https://example.my.salesforce.com" } },
-              connectorProfileCredentials: { Salesforce: { accessToken: "sf-access-token-secret", refreshToken: "sf-refresh-secret" } },
-            }
-          : {
-              connectorProfileProperties: { Zendesk: { instanceUrl: "https://example.zendesk.com" } },
-              connectorProfileCredentials: { Zendesk: { clientId: "id", clientSecret: "zd-client-secret", accessToken: "zd-token" } },
-            },
-    }),
-  );
-  return out.connectorProfileArn!;
-}
 
 /** A Salesforce flow with every FlowDefinition member set. */
 export function salesforceFlow(flowName: string, connectorProfileName = "salesforce-prod"): FlowDefinition {
@@ -400,11 +327,14 @@ function useVerifiedTarget(kind: "local" | "aws", region: string | undefined, op
   const extra: Clients[] = [];
   const domains: string[] = [];
   const id = runId();
+  let closeLocal: (() => Promise<void>) | undefined;
   before(async function () {
     this.timeout(120_000);
     let config: Record<string, unknown>;
     if (kind === "local") {
-      t.emulator = await startEmulator();
+      const local = await startLocalAws();
+      closeLocal = local.close;
+      t.emulator = local.emulator;
       t.url = t.emulator.url;
       t.region = t.emulator.region;
       t.credentials = t.emulator.credentials;
@@ -456,7 +386,7 @@ function useVerifiedTarget(kind: "local" | "aws", region: string | undefined, op
       c.appflow?.destroy();
       c.sts?.destroy();
     }
-    await t.emulator?.close();
+    await closeLocal?.();
     if (failures.length > 0) throw new Error(`could not delete the domains this suite created; delete them by hand:\n${failures.join("\n")}`);
   });
   return t;

@@ -9,11 +9,12 @@ describe("the serialized provider (__provider)", () => {
   let serialized: string;
 
   before(async () => {
-    const captured: Record<string, unknown>[] = [];
+    let registered!: (inputs: Record<string, unknown>) => void;
+    const integrationRegistered = new Promise<Record<string, unknown>>((resolve) => (registered = resolve));
     await pulumi.runtime.setMocks(
       {
         newResource: (args) => {
-          captured.push(args.inputs);
+          if (args.inputs.domainName === "retail") registered(args.inputs);
           return { id: `${args.name}-id`, state: args.inputs };
         },
         call: (args) => args.inputs,
@@ -29,11 +30,10 @@ describe("the serialized provider (__provider)", () => {
       objectTypeName: "ShopifyOrder",
       tags: { team: "crm" },
     });
-    await new Promise<void>((resolve) => integration.urn.apply(() => resolve()));
-    await new Promise((r) => setTimeout(r, 50));
-    const inputs = captured.find((i) => i.domainName === "retail");
-    assert.ok(inputs, "the Integration was registered");
-    serialized = inputs!.__provider as string;
+    assert.ok(integration.urn, "the Integration is a resource");
+    // The mock monitor sees the registration when the SDK sends it, after the constructor returns.
+    const inputs = await integrationRegistered;
+    serialized = inputs.__provider as string;
   });
 
   it("is at most 2 KB", () => {

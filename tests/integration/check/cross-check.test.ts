@@ -2,7 +2,8 @@ import { strict as assert } from "assert";
 import { IntegrationProvider } from "../../../provider";
 import { resetClients, resetConnectorProfileCatalog } from "../../../provider/testing";
 import { UNKNOWN } from "../../../provider/validation";
-import { useEmulator, seedConnectorProfile } from "../../support/aws-env";
+import { useEmulator } from "../../support/aws-env";
+import { seedConnectorProfile } from "../../../testing/local-aws";
 import { salesforceFlow, source, variant, type Inputs } from "../../unit/validation/fixtures";
 import { captureWarnings } from "../../unit/validation/stubs";
 

@@ -6,15 +6,20 @@ import { spawnSync } from "node:child_process";
 import { CreateDomainCommand, ListDomainsCommand } from "@aws-sdk/client-customer-profiles";
 import { connectEmulator, startEmulator, type Emulator } from "../../../emulator";
 import { clientsFor } from "../../support/emulator-harness";
-import { CLI_SOURCE, runCli } from "../../support/emulator-process";
+import { buildCli, CLI_BIN, CLI_SOURCE, runCli } from "../../support/emulator-process";
 
 describe("emulator: customer-profiles-emulator CLI", () => {
   let dir: string;
+  before(async function () {
+    this.timeout(300_000);
+    await buildCli();
+  });
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "emulator-cli-"))));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it("starts with a #!/usr/bin/env node line, so the compiled bin runs directly", () => {
     assert.equal(fs.readFileSync(CLI_SOURCE, "utf8").split("\n")[0], "#!/usr/bin/env node");
+    assert.equal(fs.readFileSync(CLI_BIN, "utf8").split("\n")[0], "#!/usr/bin/env node");
   });
 
   it("prints the endpoint and the export lines, serves the options it was given, and on SIGTERM stops with state flushed", async () => {
@@ -61,7 +66,7 @@ describe("emulator: customer-profiles-emulator CLI", () => {
       const url = await cli.url;
       assert.match(cli.output(), /listening on http:\/\/127\.0\.0\.1:\d+ \(bound to 0\.0\.0\.0: all interfaces\)/);
       const port = new URL(url).port;
-      await new Promise((r) => setTimeout(r, 100));
+      await cli.stderrMatches(/Reachable at: .*\n/);
       assert.match(cli.errors(), new RegExp(`WARNING: listening on all interfaces \\(0\\.0\\.0\\.0:${port}\\).*Reachable at: .*127\\.0\\.0\\.1:${port}`));
     } finally {
       cli.child.kill("SIGTERM");
@@ -70,7 +75,7 @@ describe("emulator: customer-profiles-emulator CLI", () => {
   });
 
   it("rejects an unknown option with the usage and exit code 2", () => {
-    const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", CLI_SOURCE, "--prot", "1"], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, [CLI_BIN, "--prot", "1"], { encoding: "utf8" });
     assert.equal(r.status, 2);
     assert.match(r.stderr, /unknown option --prot/);
     assert.match(r.stderr, /usage: customer-profiles-emulator/);

@@ -1,6 +1,6 @@
 /**
- * A seeded, time-bounded fuzz of the endpoint: malformed requests derived from the
- * models — every body member of the wrong JSON type, labels outside their pattern or length,
+ * A seeded fuzz of the endpoint, bounded by count so that every run, on any machine, sends the same
+ * malformed requests, derived from the models: every body member of the wrong JSON type, labels outside their pattern or length,
  * query members of the wrong type, truncated or too-deep JSON, bytes that are not UTF-8, built-in
  * names as keys — signed like the SDKs sign them and sent to every operation of every service.
  * None may be a 5xx, crash the endpoint or print a stack trace, and none may change the state
@@ -19,7 +19,8 @@ import { clientsFor, createConnectorProfile, createDomainWithObjectTypes, signed
 import { PutIntegrationCommand } from "@aws-sdk/client-customer-profiles";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed11);
-const TIME_LIMIT_MS = Number(process.env.FUZZ_TIME_MS ?? 20_000);
+/** Malformed requests per run (FUZZ_RUNS to send more); with the seed, the very same ones every run. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 const BUILTINS = Object.getOwnPropertyNames(Object.prototype);
 
 interface FuzzRequest {
@@ -116,7 +117,7 @@ const stsRequests = fc
   }));
 
 describe("emulator: seeded fuzz of every operation with malformed requests", function () {
-  this.timeout(TIME_LIMIT_MS + 60_000);
+  this.timeout(300_000);
   let dir: string;
   let stateFile: string;
   let emulator: Emulator;
@@ -136,7 +137,7 @@ describe("emulator: seeded fuzz of every operation with malformed requests", fun
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("no 5xx, no crash, no stack trace and no state change, within the time limit", async () => {
+  it(`no 5xx, no crash, no stack trace and no state change, in ${RUNS} malformed requests`, async () => {
     const before = fs.readFileSync(stateFile, "utf8");
     const arbitraries = [
       ...requestsFor(customerProfilesModel, "profile"),
@@ -168,7 +169,7 @@ describe("emulator: seeded fuzz of every operation with malformed requests", fun
           assert.ok(res.status < 500, `${op}: ${res.status} ${res.body.slice(0, 300)} for ${req.method} ${req.path.slice(0, 200)} ${String(req.body).slice(0, 200)}`);
           if (signing !== "sts") assert.ok(res.headers["x-amzn-errortype"] || res.status < 300, `${op}: an error without x-amzn-ErrorType: ${res.status} ${JSON.stringify(res.headers)} ${res.body.slice(0, 200)}`);
         }),
-        { seed: SEED, numRuns: 1_000_000, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: false, endOnFailure: true },
+        { seed: SEED, numRuns: RUNS, endOnFailure: true },
       );
     } finally {
       process.stderr.write = write;

@@ -23,6 +23,7 @@ import {
 import { startEmulator } from "../../../emulator";
 import { persistenceIo } from "../../../emulator/persistence";
 import { clientsFor, createDomainWithObjectTypes, domainArn, expectErrorNamed } from "../../support/emulator-harness";
+import { skipUnlessCI } from "../../support/skip";
 
 function failing(code: string): () => never {
   return () => {
@@ -101,7 +102,7 @@ describe("emulator: persistence under hostile input and failing disks", () => {
       execFileSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", mnt], { stdio: "ignore" });
     } catch {
       fs.rmSync(mnt, { recursive: true, force: true });
-      this.skip(); // No privilege to mount: the I/O seam specs above cover the same rule.
+      skipUnlessCI(this, "no privilege to mount a tmpfs (the I/O seam specs above cover the same rule)");
     }
     const file = path.join(mnt, "state.json");
     const acknowledged: string[] = [];

@@ -1,11 +1,11 @@
 import { strict as assert } from "assert";
 import { DescribeFlowCommand, StartFlowCommand, StopFlowCommand } from "@aws-sdk/client-appflow";
-import type { IntegrationProvider } from "../../../provider";
 import type { NewFlowStatus } from "../../../emulator";
 import type { IntegrationInputs, IntegrationOutputs } from "../../../sdk/types";
-import { useEmulator, seedRetailDomain, seedConnectorProfile, operations } from "../../support/aws-env";
+import { useEmulator, operations } from "../../support/aws-env";
+import { seedConnectorProfile, seedRetailDomain } from "../../../testing/local-aws";
 import { salesforceFlowIntegration } from "../../support/fixtures";
-import { configuredProvider, engineSteps } from "../../support/provider-steps";
+import { Engine } from "../../support/provider-driver";
 import { captureWarnings } from "../../unit/validation/stubs";
 
 /**
@@ -18,8 +18,7 @@ for (const newFlowStatus of ["Draft", "Active"] as NewFlowStatus[]) {
   describe(`flow state converges when a new scheduled flow is left ${newFlowStatus} (local endpoint, real SDK)`, function () {
     const aws = useEmulator();
     const warnings = captureWarnings();
-    let provider: IntegrationProvider;
-    const steps = engineSteps(() => provider);
+    let steps: Engine;
     const status = async () => (await aws.appflow.send(new DescribeFlowCommand({ flowName: "salesforce-contacts" }))).flowStatus;
     const program = (desiredFlowState?: "running" | "suspended"): IntegrationInputs => ({ ...salesforceFlowIntegration(), desiredFlowState });
 
@@ -28,14 +27,13 @@ for (const newFlowStatus of ["Draft", "Active"] as NewFlowStatus[]) {
       aws.emulator.setBehaviour({ newFlowStatus });
       await seedRetailDomain(aws);
       await seedConnectorProfile(aws, "salesforce-prod", "Salesforce");
-      provider = await configuredProvider();
+      steps = await Engine.start();
     });
 
     /** A refresh, then the diff `pulumi up` would make of the same program. */
     async function refreshAndDiff(id: string, outs: IntegrationOutputs, p: IntegrationInputs) {
-      const read = await provider.read!(id, outs);
-      const checked = await provider.check(read.props!, p as never);
-      return { props: read.props as IntegrationOutputs, diff: await provider.diff(id, read.props!, checked.inputs!) };
+      const read = await steps.read(id, outs);
+      return { props: read.props as IntegrationOutputs, diff: await steps.diff(id, read.props!, p) };
     }
 
     it("create with desiredFlowState running leaves the flow Active and records it, starting it only when it is not", async () => {
@@ -69,7 +67,7 @@ for (const newFlowStatus of ["Draft", "Active"] as NewFlowStatus[]) {
       assert.equal(diff.changes, true);
       assert.deepEqual(diff.replaces, []);
       aws.emulator.clearRequests();
-      const { outs: after } = await steps.update(id, props, program("running"));
+      const { outs: after } = await steps.step(id, props, program("running"));
       assert.deepEqual(operations(aws), ["StartFlow"]);
       assert.equal(after.flowStatus, "Active");
       assert.equal(await status(), "Active");
@@ -87,7 +85,7 @@ for (const newFlowStatus of ["Draft", "Active"] as NewFlowStatus[]) {
     it("changing desiredFlowState to suspended stops the flow, with no PutIntegration or UpdateFlow", async () => {
       const { id, outs } = await steps.create(program("running"));
       aws.emulator.clearRequests();
-      const { diff, outs: after } = await steps.update(id, outs, program("suspended"));
+      const { diff, outs: after } = await steps.step(id, outs, program("suspended"));
       assert.deepEqual(diff.replaces, []);
       assert.deepEqual(operations(aws), ["StopFlow"]);
       assert.equal(after.flowStatus, "Suspended");
@@ -103,7 +101,7 @@ for (const newFlowStatus of ["Draft", "Active"] as NewFlowStatus[]) {
       const changed = program("suspended");
       changed.flowDefinition!.description = "Contacts, changed";
       aws.emulator.clearRequests();
-      const { outs: after } = await steps.update(id, outs, changed);
+      const { outs: after } = await steps.step(id, outs, changed);
       assert.deepEqual(operations(aws), ["DescribeFlow", "UpdateFlow", "DescribeFlow"]);
       assert.equal(after.flowStatus, "Suspended");
       assert.equal(await status(), "Suspended");

@@ -4,9 +4,10 @@ import { DeleteFlowCommand, DescribeFlowCommand } from "@aws-sdk/client-appflow"
 import type { IntegrationProvider } from "../../../provider";
 import type { FlowDefinitionConflict } from "../../../emulator";
 import type { IntegrationInputs, IntegrationOutputs } from "../../../sdk/types";
-import { useEmulator, seedRetailDomain, seedConnectorProfile, operations } from "../../support/aws-env";
+import { useEmulator, operations } from "../../support/aws-env";
+import { seedConnectorProfile, seedRetailDomain } from "../../../testing/local-aws";
 import { s3FlowIntegration, salesforceFlowIntegration } from "../../support/fixtures";
-import { configuredProvider, engineSteps } from "../../support/provider-steps";
+import { Engine } from "../../support/provider-driver";
 
 /**
  * Changing a flow integration, under both things AWS may do with a FlowDefinition whose flow
@@ -16,16 +17,12 @@ import { configuredProvider, engineSteps } from "../../support/provider-steps";
  */
 describe("Flow integration updates converge whichever way PutIntegration treats an existing flow (local endpoint, real SDK)", function () {
   const aws = useEmulator();
+  let engine: Engine;
   let provider: IntegrationProvider;
 
-  const configured = configuredProvider;
-  const steps = engineSteps(() => provider);
-  const create = steps.create;
-
-  async function update(id: string, olds: IntegrationOutputs, inputs: IntegrationInputs) {
-    const { outs } = await steps.update(id, olds, inputs, (d) => assert.deepEqual(d.replaces, [], "an in-place update"));
-    return outs;
-  }
+  const create = (inputs: IntegrationInputs) => engine.create(inputs);
+  /** An in-place update, as the engine makes it. */
+  const update = (id: string, olds: IntegrationOutputs, inputs: IntegrationInputs) => engine.update(id, olds, inputs);
 
   /** After the update, what AWS holds reads back as the program: refresh then `up` has nothing to do. */
   async function assertConverged(id: string, outs: IntegrationOutputs, program: IntegrationInputs) {
@@ -49,7 +46,8 @@ describe("Flow integration updates converge whichever way PutIntegration treats 
         aws.emulator.setBehaviour({ flowDefinitionConflict: behaviour });
         await seedRetailDomain(aws);
         await seedConnectorProfile(aws, "salesforce-prod", "Salesforce");
-        provider = await configured();
+        engine = await Engine.start();
+        provider = engine.provider;
       });
 
       it("a flow change is DescribeFlow + UpdateFlow (2 calls), keeps the service's destination, and converges", async () => {
@@ -122,7 +120,8 @@ describe("Flow integration updates converge whichever way PutIntegration treats 
       aws.emulator.reset();
       await seedRetailDomain(aws);
       await seedConnectorProfile(aws, "salesforce-prod", "Salesforce");
-      provider = await configured();
+      engine = await Engine.start();
+      provider = engine.provider;
     });
 
     it("a new KMS key for the flow replaces the integration, old one first: AppFlow's UpdateFlow cannot change it", async () => {

@@ -2,9 +2,10 @@ import { strict as assert } from "assert";
 import { GetIntegrationCommand, ListIntegrationsCommand } from "@aws-sdk/client-customer-profiles";
 import { DescribeFlowCommand } from "@aws-sdk/client-appflow";
 import { IntegrationProvider } from "../../../provider";
-import { useEmulator, seedRetailDomain, seedConnectorProfile, operations, WRITE_OPERATIONS } from "../../support/aws-env";
+import { useEmulator, operations, WRITE_OPERATIONS } from "../../support/aws-env";
+import { seedConnectorProfile, seedRetailDomain } from "../../../testing/local-aws";
 import { eventIntegration, s3FlowIntegration, salesforceFlowIntegration } from "../../support/fixtures";
-import { configuredProvider, engineSteps } from "../../support/provider-steps";
+import { Engine } from "../../support/provider-driver";
 
 /**
  * The provider's lifecycle against the local endpoint, over real HTTP with the real AWS SDK:
@@ -12,10 +13,11 @@ import { configuredProvider, engineSteps } from "../../support/provider-steps";
  */
 describe("Integration provider lifecycle (local endpoint, real SDK)", function () {
   const aws = useEmulator();
+  let engine: Engine;
   let provider: IntegrationProvider;
 
-  const configured = configuredProvider;
-  const { create, update } = engineSteps(() => provider);
+  const create = (inputs: Parameters<Engine["create"]>[0]) => engine.create(inputs);
+  const update = (...args: Parameters<Engine["step"]>) => engine.step(...args);
 
   async function getIntegration(domainName: string, uri: string) {
     return aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: domainName, Uri: uri }));
@@ -26,7 +28,8 @@ describe("Integration provider lifecycle (local endpoint, real SDK)", function (
     await seedRetailDomain(aws);
     await seedConnectorProfile(aws, "salesforce-prod", "Salesforce");
     aws.emulator.clearRequests();
-    provider = await configured();
+    engine = await Engine.start();
+    provider = engine.provider;
   });
 
   describe("create", () => {
@@ -194,7 +197,7 @@ describe("Integration provider lifecycle (local endpoint, real SDK)", function (
   describe("read", () => {
     it("an unchanged integration reads back as its state: refresh shows no drift", async () => {
       const { id, outs } = await create(salesforceFlowIntegration());
-      const r = await provider.read!(id, outs);
+      const r = await engine.read(id, outs);
       assert.equal(r.id, id);
       // Create asks AppFlow nothing more; the read learns the flow's status from the DescribeFlow it makes anyway.
       assert.deepEqual(r.props, { ...outs, flowStatus: "Draft" });

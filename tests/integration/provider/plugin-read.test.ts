@@ -4,7 +4,8 @@ import { toApi } from "../../../provider/mapping";
 import { PluginHost } from "../../../provider/plugin/host";
 import { RESOURCE_TOKEN } from "../../../provider/plugin/names";
 import { IntegrationProvider } from "../../../provider";
-import { useEmulator, seedRetailDomain } from "../../support/aws-env";
+import { useEmulator } from "../../support/aws-env";
+import { seedRetailDomain } from "../../../testing/local-aws";
 import { eventIntegration, s3FlowIntegration } from "../../support/fixtures";
 
 const URN = `urn:pulumi:dev::proj::${RESOURCE_TOKEN}::imported`;

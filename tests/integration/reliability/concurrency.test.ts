@@ -4,19 +4,8 @@ import { GetIntegrationCommand } from "@aws-sdk/client-customer-profiles";
 import { salesforceFlowIntegration } from "../../support/fixtures";
 import { clientsFor } from "../../../provider/clients";
 import type { IntegrationInputs } from "../../../sdk/types";
-import {
-  allAtOnce,
-  capturingOutput,
-  Engine,
-  eventAt,
-  figures,
-  flowAt,
-  integrationsIn,
-  isFaulted,
-  successesPerIntegration,
-  useSeededEndpoint,
-  withEnv,
-} from "./support";
+import { allAtOnce, eventAt, figures, flowAt, integrationsIn, isFaulted, successesPerIntegration, useSeededEndpoint } from "./support";
+import { capturingOutput, Engine, withEnv } from "../../support/provider-driver";
 
 const FAULTS = { seed: 7, rules: [{ throttleRate: 0.3, errorRate: 0.05 }] };
 

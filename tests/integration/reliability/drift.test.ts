@@ -8,7 +8,8 @@ import {
 } from "@aws-sdk/client-customer-profiles";
 import { eventIntegration, salesforceFlowIntegration } from "../../support/fixtures";
 import type { IntegrationOutputs } from "../../../sdk/types";
-import { Engine, useSeededEndpoint } from "./support";
+import { useSeededEndpoint } from "./support";
+import { Engine } from "../../support/provider-driver";
 
 /** The flow of salesforceFlowIntegration() with its trigger, tasks and source changed, as a console user would. */
 const EDITED_FLOW: FlowDefinition = {

@@ -6,10 +6,11 @@ import { AccessDeniedException, CustomerProfilesClient } from "@aws-sdk/client-c
 import { STSServiceException } from "@aws-sdk/client-sts";
 import { startEmulator } from "../../../emulator";
 import { explain } from "../../../provider/errors";
-import { seedRetailDomain, seedConnectorProfile } from "../../support/aws-env";
+import { seedConnectorProfile, seedRetailDomain } from "../../../testing/local-aws";
 import { salesforceFlowIntegration } from "../../support/fixtures";
 import type { IntegrationInputs } from "../../../sdk/types";
-import { capturingOutput, Engine, eventAt, IMPATIENT, withEnv, useSeededEndpoint } from "./support";
+import { eventAt, useSeededEndpoint } from "./support";
+import { capturingOutput, Engine, IMPATIENT, withEnv } from "../../support/provider-driver";
 
 /**
  * An endpoint answering every request with one AWS error, in the REST-JSON form Customer Profiles

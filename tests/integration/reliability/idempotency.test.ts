@@ -1,7 +1,9 @@
 import { strict as assert } from "assert";
 import { DeleteIntegrationCommand } from "@aws-sdk/client-customer-profiles";
 import { operations, WRITE_OPERATIONS } from "../../support/aws-env";
-import { Engine, eventAt, flowAt, IMPATIENT, integrationsIn, until, withEnv, useSeededEndpoint } from "./support";
+import { eventAt, flowAt, integrationsIn, useSeededEndpoint } from "./support";
+import { Engine, IMPATIENT, withEnv } from "../../support/provider-driver";
+import { until } from "../../support/wait";
 
 const THROTTLED = { seed: 11, rules: [{ throttleRate: 0.3 }] };
 

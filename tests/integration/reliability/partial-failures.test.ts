@@ -2,7 +2,9 @@ import { strict as assert } from "assert";
 import { GetIntegrationCommand } from "@aws-sdk/client-customer-profiles";
 import { operations, WRITE_OPERATIONS } from "../../support/aws-env";
 import type { IntegrationOutputs } from "../../../sdk/types";
-import { Engine, eventAt, flowAt, IMPATIENT, SERIALIZED_PROVIDER, until, withEnv, useSeededEndpoint } from "./support";
+import { eventAt, flowAt, useSeededEndpoint } from "./support";
+import { Engine, IMPATIENT, SERIALIZED_PROVIDER, withEnv } from "../../support/provider-driver";
+import { until } from "../../support/wait";
 
 // The encoding Pulumi's dynamic provider puts a partial state through (ErrorResourceInitFailed).
 const { Struct } = require("google-protobuf/google/protobuf/struct_pb");

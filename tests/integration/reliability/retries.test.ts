@@ -4,20 +4,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { ListFlowsCommand } from "@aws-sdk/client-appflow";
 import { DEFAULT_MAX_ATTEMPTS, maxAttemptsSetting, retryStrategy } from "../../../provider/retry";
-import {
-  allAtOnce,
-  Engine,
-  eventAt,
-  figures,
-  flowAt,
-  IMPATIENT,
-  integrationsIn,
-  isFaulted,
-  successesPerIntegration,
-  until,
-  useSeededEndpoint,
-  withEnv,
-} from "./support";
+import { allAtOnce, eventAt, figures, flowAt, integrationsIn, isFaulted, successesPerIntegration, useSeededEndpoint } from "./support";
+import { Engine, IMPATIENT, withEnv } from "../../support/provider-driver";
+import { until } from "../../support/wait";
 
 const FAULTS = { seed: 1, rules: [{ throttleRate: 0.3, errorRate: 0.05 }] };
 /** Every fifth a flow integration: AppFlow's calls and derived URIs are under the same faults. */

@@ -3,7 +3,9 @@ import * as fs from "node:fs";
 import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
-import { capturingOutput, Engine, eventAt, IMPATIENT, until, withEnv, useSeededEndpoint } from "./support";
+import { eventAt, useSeededEndpoint } from "./support";
+import { capturingOutput, Engine, IMPATIENT, withEnv } from "../../support/provider-driver";
+import { until } from "../../support/wait";
 
 /** Generous: three attempts of 250 ms each, with backoff, take about a second. */
 const BOUND_MS = 20_000;
@@ -83,13 +85,15 @@ describe("reliability: timeouts (local endpoint, real SDK)", function () {
 
   it("a call that no per-attempt timeout covers — credentials that never resolve — ends at the whole-call deadline", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cp-deadline-"));
-    // Outlives the deadline (1 attempt × 500 ms + 10 s), then exits so nothing is left running.
-    fs.writeFileSync(path.join(dir, "config"), "[profile stuck]\ncredential_process = sleep 14\n");
+    // Outlives the deadline (1 attempt × 500 ms + the 1 s overhead set below), then exits so nothing is left running.
+    fs.writeFileSync(path.join(dir, "config"), "[profile stuck]\ncredential_process = sleep 6\n");
     try {
       await withEnv(
         {
           ...IMPATIENT,
           AWS_MAX_ATTEMPTS: "1",
+          // The overhead allowed beyond the attempts (10 s by default), shortened so the deadline comes first.
+          PULUMI_CUSTOMER_PROFILES_CALL_OVERHEAD_MS: "1000",
           AWS_ACCESS_KEY_ID: undefined,
           AWS_SECRET_ACCESS_KEY: undefined,
           AWS_PROFILE: "stuck",
@@ -97,9 +101,9 @@ describe("reliability: timeouts (local endpoint, real SDK)", function () {
         },
         async () => {
           const { error, ms } = await timed(async () => (await Engine.start()).create(eventAt(1)));
-          assert.ok(ms < 14_000, `ended by the deadline, not by the credential process (${ms} ms)`);
+          assert.ok(ms < 6_000, `ended by the deadline, not by the credential process (${ms} ms)`);
           assert.match(error.message, new RegExp(`No answer from ${aws.emulator.url} for STS GetCallerIdentity in us-east-1`));
-          assert.match(error.message, /no answer within 10500 ms, all attempts included/);
+          assert.match(error.message, /no answer within 1500 ms, all attempts included/);
           assert.match(error.message, /credentials could not be resolved/);
         },
       );

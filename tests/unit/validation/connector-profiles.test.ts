@@ -72,7 +72,7 @@ describe("connector-profile cross-check", () => {
     const src = recordingSource({}, { regions: { "us-east-1": { a: "Salesforce" }, "eu-west-1": {} } });
     const catalog = new ConnectorProfileCatalog(src, { windowMs: 1 });
     const first = catalog.lookup("a", US);
-    await new Promise((r) => setTimeout(r, 5)); // the batch is on its way
+    await src.called(1); // the batch is on its way
     const second = catalog.lookup("a", US);
     assert.deepEqual(await first, { status: "found", connectorType: "Salesforce" });
     assert.equal(await second, await first);

@@ -4,6 +4,8 @@ import { setWarningSink } from "../../../provider/testing";
 
 export interface RecordingSource extends ConnectorProfileSource {
   calls: { op: "describe" | "namesOfType"; region: string; names?: string[]; connectorType?: string }[];
+  /** Resolves once `n` calls have been made. */
+  called(n: number): Promise<void>;
 }
 
 /** `profiles` maps name → connector type per region ("*" for every region); `fail` makes every call throw it. */
@@ -13,6 +15,14 @@ export function recordingSource(
 ): RecordingSource {
   const inRegion = (scope: ProfileScope) => options.regions?.[scope.region] ?? profiles;
   const calls: RecordingSource["calls"] = [];
+  const waiting: { n: number; resolve: () => void }[] = [];
+  const record = (call: RecordingSource["calls"][number]) => {
+    calls.push(call);
+    for (const w of waiting.filter((w) => calls.length >= w.n)) {
+      waiting.splice(waiting.indexOf(w), 1);
+      w.resolve();
+    }
+  };
   const answer = <T>(value: () => T, signal: AbortSignal): Promise<T> => {
     if (options.fail) return Promise.reject(options.fail());
     if (options.hang) return new Promise<T>((_, reject) => signal.addEventListener("abort", () => reject(new Error("aborted"))));
@@ -20,13 +30,14 @@ export function recordingSource(
   };
   return {
     calls,
+    called: (n) => (calls.length >= n ? Promise.resolve() : new Promise((resolve) => waiting.push({ n, resolve }))),
     describe(names, scope, signal) {
-      calls.push({ op: "describe", region: scope.region, names: [...names] });
+      record({ op: "describe", region: scope.region, names: [...names] });
       const known = inRegion(scope);
       return answer(() => names.filter((n) => n in known).map((n) => ({ connectorProfileName: n, connectorType: known[n] })), signal);
     },
     namesOfType(connectorType, scope, signal) {
-      calls.push({ op: "namesOfType", region: scope.region, connectorType });
+      record({ op: "namesOfType", region: scope.region, connectorType });
       const known = inRegion(scope);
       return answer(() => Object.keys(known).filter((n) => known[n] === connectorType), signal);
     },

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { REPO_ROOT, run, tail, type CommandResult } from "./e2e-package";
+import { REPO_ROOT, run, tail, type CommandResult } from "./package";
 
 export interface Engine {
   /** Holds pulumi, pulumi-language-nodejs and pulumi-resource-pulumi-nodejs. */

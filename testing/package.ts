@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-export const REPO_ROOT = path.resolve(__dirname, "../..");
+export const REPO_ROOT = path.resolve(__dirname, "..");
 export const EXAMPLES = ["quickstart", "salesforce", "events"] as const;
 export type ExampleName = (typeof EXAMPLES)[number];
 
@@ -82,7 +82,7 @@ function newestMtime(p: string): number {
  * `npm test` and `npm run demo` build first; a spec run on its own may find dist/ older than
  * the sources, and would then test a package that no longer matches them.
  */
-async function buildIfStale(): Promise<void> {
+export async function buildIfStale(): Promise<void> {
   const built = path.join(REPO_ROOT, "dist", "index.js");
   const sources = ["index.ts", "sdk", "model", "provider", "emulator", "package.json", "tsconfig.json", "tsconfig.build.json"];
   const newest = Math.max(...sources.map((s) => newestMtime(path.join(REPO_ROOT, s))));
