@@ -5,7 +5,7 @@ import type { NewFlowStatus } from "../../emulator";
 import { E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
 import { stepsOf } from "../../testing/pulumi";
 import { EXAMPLE_URIS, FIXTURE_OBJECT_TYPES, integrationsIn, writes } from "../../testing/local-aws";
-import { clientsFor, createConnectorProfile, createDomainWithObjectTypes } from "../support/emulator-harness";
+import { clientsFor, createDomainWithObjectTypes } from "../support/emulator-harness";
 
 /**
  * With the real pulumi CLI against one local endpoint that keeps state per region: a region change
