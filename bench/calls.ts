@@ -77,8 +77,20 @@ interface Scenario {
 const flowSteps = (): Step[] => [
   { name: "create", config: { tags: TAGS.initial }, action: "up", handler: HANDLER.createFlow, previewInQuick: true },
   { name: "no-op up", action: "up", handler: HANDLER.noop, exactly: { calls: 0 } },
-  { name: "flow update (description)", config: { flowDescription: "Contacts, edited" }, action: "up", handler: HANDLER.updateWithTags, atMost: 3 },
-  { name: "attribute update (objectTypeName)", config: { objectTypeName: "CustomerCsv" }, action: "up", handler: HANDLER.updateWithTags, atMost: 3 },
+  {
+    name: "flow update (description)",
+    config: { flowDescription: "Contacts, edited" },
+    action: "up",
+    handler: HANDLER.updateWithTags,
+    atMost: 3,
+  },
+  {
+    name: "attribute update (objectTypeName)",
+    config: { objectTypeName: "CustomerCsv" },
+    action: "up",
+    handler: HANDLER.updateWithTags,
+    atMost: 3,
+  },
   {
     name: "flow + attribute update",
     config: { flowDescription: "Contacts, edited again", objectTypeName: "SalesforceContact" },
@@ -98,11 +110,41 @@ const SCENARIOS: Scenario[] = [
     steps: [
       { name: "create", config: { tags: TAGS.initial }, action: "up", handler: HANDLER.createWithUri, previewInQuick: true },
       { name: "no-op up", action: "up", handler: HANDLER.noop, exactly: { calls: 0 }, previewInQuick: true },
-      { name: "tags: add only", config: { tags: TAGS.added }, action: "up", handler: HANDLER.updateWithTags, exactly: { calls: 1, noPut: true }, previewInQuick: true },
-      { name: "tags: remove only", config: { tags: TAGS.removed }, action: "up", handler: HANDLER.updateWithTags, exactly: { calls: 1, noPut: true } },
-      { name: "tags: add + remove", config: { tags: TAGS.both }, action: "up", handler: HANDLER.updateWithTags, exactly: { calls: 2, noPut: true } },
-      { name: "tags: change a value", config: { tags: TAGS.changed }, action: "up", handler: HANDLER.updateWithTags, exactly: { calls: 1, noPut: true } },
-      { name: "attribute update (objectTypeName)", config: { objectTypeName: "SegmentProfile" }, action: "up", handler: HANDLER.updateWithTags },
+      {
+        name: "tags: add only",
+        config: { tags: TAGS.added },
+        action: "up",
+        handler: HANDLER.updateWithTags,
+        exactly: { calls: 1, noPut: true },
+        previewInQuick: true,
+      },
+      {
+        name: "tags: remove only",
+        config: { tags: TAGS.removed },
+        action: "up",
+        handler: HANDLER.updateWithTags,
+        exactly: { calls: 1, noPut: true },
+      },
+      {
+        name: "tags: add + remove",
+        config: { tags: TAGS.both },
+        action: "up",
+        handler: HANDLER.updateWithTags,
+        exactly: { calls: 2, noPut: true },
+      },
+      {
+        name: "tags: change a value",
+        config: { tags: TAGS.changed },
+        action: "up",
+        handler: HANDLER.updateWithTags,
+        exactly: { calls: 1, noPut: true },
+      },
+      {
+        name: "attribute update (objectTypeName)",
+        config: { objectTypeName: "SegmentProfile" },
+        action: "up",
+        handler: HANDLER.updateWithTags,
+      },
       { name: "refresh", action: "refresh", handler: HANDLER.read },
       { name: "delete (destroy)", action: "destroy", handler: HANDLER.delete },
       {
@@ -178,12 +220,21 @@ const isWriteOp = (operation: string) => isWrite({ operation } as RequestRecord)
 const sum = (m: Record<string, number>, pick: (op: string) => boolean = () => true) =>
   Object.entries(m).reduce((t, [op, n]) => (pick(op) ? t + n : t), 0);
 const describe = (m: Record<string, number>) =>
-  Object.keys(m).length === 0 ? "none" : Object.entries(m).map(([op, n]) => (n === 1 ? op : `${op} ×${+n.toFixed(2)}`)).join(" + ");
+  Object.keys(m).length === 0
+    ? "none"
+    : Object.entries(m)
+        .map(([op, n]) => (n === 1 ? op : `${op} ×${+n.toFixed(2)}`))
+        .join(" + ");
 
 function firstError(r: OperationResult): string | undefined {
   if (r.code === 0) return undefined;
   const text = r.errors.join("\n") || r.stderr || r.stdout;
-  return text.split("\n").map((l) => l.trim()).find((l) => l && !/^(error: )?(preview|update) failed$/.test(l)) ?? `exit ${r.code}`;
+  return (
+    text
+      .split("\n")
+      .map((l) => l.trim())
+      .find((l) => l && !/^(error: )?(preview|update) failed$/.test(l)) ?? `exit ${r.code}`
+  );
 }
 
 async function runStep(bench: Bench, stack: Stack, step: Step, n: number, withPreview: boolean): Promise<Measured> {
@@ -312,7 +363,9 @@ export async function run(bench: Bench): Promise<Section> {
       if (previewWrites > 0) targets.push({ what: `${label}: preview writes`, target: "0", measured: String(previewWrites), met: false });
     }
   }
-  const previewWriteFree = rows.every((r) => !r.previewSplit || sum(r.previewSplit.perResource, isWriteOp) + sum(r.previewSplit.oneTime, isWriteOp) === 0);
+  const previewWriteFree = rows.every(
+    (r) => !r.previewSplit || sum(r.previewSplit.perResource, isWriteOp) + sum(r.previewSplit.oneTime, isWriteOp) === 0,
+  );
   if (previewWriteFree) targets.push({ what: "every preview: write calls", target: "0", measured: "0", met: true });
 
   const fmtChanges = (c: Record<string, number>) =>
@@ -325,7 +378,17 @@ export async function run(bench: Bench): Promise<Section> {
     tables: [
       {
         title: `Per integration (program of ${n} integrations); one-time = per provider process, whatever the number of integrations`,
-        columns: ["program", "operation", "engine steps", "reads", "writes", "per resource", "one-time", "preview (per resource / one-time)", "CFN handler"],
+        columns: [
+          "program",
+          "operation",
+          "engine steps",
+          "reads",
+          "writes",
+          "per resource",
+          "one-time",
+          "preview (per resource / one-time)",
+          "CFN handler",
+        ],
         rows: rows.map((r) => [
           r.kind,
           r.operation,

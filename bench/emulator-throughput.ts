@@ -54,7 +54,15 @@ async function endpointInChild(): Promise<Endpoint> {
   const cli = path.resolve(__dirname, "../emulator/cli.ts");
   const child: ChildProcess = spawn(
     process.execPath,
-    ["-r", "ts-node/register/transpile-only", cli, "--access-key-id", CREDENTIALS.accessKeyId, "--secret-access-key", CREDENTIALS.secretAccessKey],
+    [
+      "-r",
+      "ts-node/register/transpile-only",
+      cli,
+      "--access-key-id",
+      CREDENTIALS.accessKeyId,
+      "--secret-access-key",
+      CREDENTIALS.secretAccessKey,
+    ],
     { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } },
   );
   const url = await new Promise<string>((resolve, reject) => {
@@ -86,7 +94,12 @@ async function main(): Promise<void> {
     await client.send(new CreateDomainCommand({ DomainName: "bench", DefaultExpirationDays: 30 }));
     await client.send(new PutProfileObjectTypeCommand({ DomainName: "bench", ObjectTypeName: "Contact", Description: "bench" }));
     const { Uri } = await client.send(
-      new PutIntegrationCommand({ DomainName: "bench", Uri: "arn:aws:s3:::bench/contacts", ObjectTypeName: "Contact", Tags: { bench: "yes" } }),
+      new PutIntegrationCommand({
+        DomainName: "bench",
+        Uri: "arn:aws:s3:::bench/contacts",
+        ObjectTypeName: "Contact",
+        Tags: { bench: "yes" },
+      }),
     );
     const get = new GetIntegrationCommand({ DomainName: "bench", Uri });
     // Warm the connection pool and the JIT before measuring.
@@ -117,7 +130,9 @@ async function main(): Promise<void> {
     const endpointCpu1 = endpoint.cpuSeconds();
     const endpointCpu = endpointCpu0 !== undefined && endpointCpu1 !== undefined ? endpointCpu1 - endpointCpu0 : undefined;
     const perRequest = (seconds: number) => `${((seconds / latencies.length) * 1e6).toFixed(0)} µs`;
-    const served = (await connectEmulator(endpoint.url).requests()).filter((r) => r.operation === "GetIntegration" && r.status === 200).length;
+    const served = (await connectEmulator(endpoint.url).requests()).filter(
+      (r) => r.operation === "GetIntegration" && r.status === 200,
+    ).length;
     latencies.sort((a, b) => a - b);
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(2);
     console.log(

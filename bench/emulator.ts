@@ -32,7 +32,10 @@ export async function run(bench: Bench): Promise<Section> {
       },
     ],
     targets: [],
-    notes: out.split("\n").map((l) => l.trim()).filter(Boolean),
+    notes: out
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean),
     data: { seconds, exitCode: r.code, stdout: out, stderr: r.stderr.trim().split("\n").slice(-5).join("\n") },
   };
 }

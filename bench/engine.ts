@@ -118,7 +118,7 @@ export async function run(bench: Bench): Promise<Section> {
       callsPerCreate,
       observedParallelism: med(slow, n, (r) => r.maxInFlight),
       cpu: (v: Variant, role: Role | "endpoint") =>
-        med(v, n, (r) => (role === "endpoint" ? r.endpointCpuSeconds : r.usage[role]?.cpuSeconds ?? 0)),
+        med(v, n, (r) => (role === "endpoint" ? r.endpointCpuSeconds : (r.usage[role]?.cpuSeconds ?? 0))),
       rssFloor: mib(med(floor, n, (r) => r.peakRssBytes)),
       rssZero: mib(med(zero, n, (r) => r.peakRssBytes)),
       rssSlow: mib(med(slow, n, (r) => r.peakRssBytes)),
@@ -171,7 +171,13 @@ export async function run(bench: Bench): Promise<Section> {
         rows: rows.flatMap((r) =>
           [floor, zero, slow].map((v) => {
             const parts = (["engine", "language host", "program", "provider", "endpoint"] as const).map((role) => r.cpu(v, role) ?? 0);
-            return [r.n, v.id, ...parts, parts.reduce((a, b) => a + b, 0), (v === floor ? r.floorMs : v === zero ? r.zeroMs : r.slowMs) / 1000];
+            return [
+              r.n,
+              v.id,
+              ...parts,
+              parts.reduce((a, b) => a + b, 0),
+              (v === floor ? r.floorMs : v === zero ? r.zeroMs : r.slowMs) / 1000,
+            ];
           }),
         ),
       },

@@ -41,7 +41,11 @@ function parseArgs(argv: string[]): { only: string[]; quick: boolean; out: strin
       return v;
     };
     if (a === "--quick") quick = true;
-    else if (a === "--only" || a.startsWith("--only=")) only = value().split(",").map((s) => s.trim()).filter(Boolean);
+    else if (a === "--only" || a.startsWith("--only="))
+      only = value()
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (a === "--out" || a.startsWith("--out=")) out = path.resolve(value());
     else if (a === "--help" || a === "-h") {
       console.log(USAGE);
@@ -91,6 +95,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.stack ?? err.message : err);
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
   process.exit(1);
 });

@@ -38,7 +38,12 @@ async function stackFor(bench: Bench, v: Variant, n: number): Promise<Stack> {
   if (v.id !== "plugin") return stack;
   const bin = path.join(stack.dir, "node_modules", ".bin");
   if (!fs.existsSync(path.join(bin, PLUGIN_EXECUTABLE))) throw new Error(`no ${PLUGIN_EXECUTABLE} in ${bin}`);
-  return new Stack({ engine: bench.engine, dir: stack.dir, name: stack.name, env: { ...stack.env, PATH: `${bin}${path.delimiter}${stack.env.PATH}` } });
+  return new Stack({
+    engine: bench.engine,
+    dir: stack.dir,
+    name: stack.name,
+    env: { ...stack.env, PATH: `${bin}${path.delimiter}${stack.env.PATH}` },
+  });
 }
 
 interface GrpcEntry {
@@ -68,7 +73,11 @@ async function firstCheck(bench: Bench, v: Variant): Promise<FirstCheck> {
   const stack = await stackFor(bench, v, 1);
   const log = path.join(bench.workspace, `grpc-${stack.name}.log`);
   await new Stack({ engine: bench.engine, dir: stack.dir, name: stack.name, env: { ...stack.env, PULUMI_DEBUG_GRPC: log } }).preview();
-  const entries: GrpcEntry[] = fs.readFileSync(log, "utf8").split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+  const entries: GrpcEntry[] = fs
+    .readFileSync(log, "utf8")
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l));
   const ours = (e: GrpcEntry) =>
     e.method.startsWith("/pulumirpc.ResourceProvider/") &&
     (v.id === "plugin" ? !String(e.request?.urn ?? "").includes("pulumi-nodejs:dynamic") : true);
@@ -76,7 +85,13 @@ async function firstCheck(bench: Bench, v: Variant): Promise<FirstCheck> {
     String(e.request?.urn ?? "").includes(v.id === "plugin" ? RESOURCE_TOKEN : "pulumi-nodejs:dynamic");
   const check = entries.find((e) => ours(e) && e.method.endsWith("/Check") && isIntegration(e) && e.progress === "response_completed");
   // The dynamic provider's process is started for the first dynamic resource; the plugin's for its package.
-  const first = entries.find((e) => ours(e) && e.progress === "request_started" && !e.method.endsWith("/GetPluginInfo") && (v.id === "plugin" || e.method.endsWith("/Handshake")));
+  const first = entries.find(
+    (e) =>
+      ours(e) &&
+      e.progress === "request_started" &&
+      !e.method.endsWith("/GetPluginInfo") &&
+      (v.id === "plugin" || e.method.endsWith("/Handshake")),
+  );
   if (!check?.duration || !first) throw new Error(`no Check or first call of the ${v.id} host in ${log}`);
   return { checkMs: check.duration / 1e6, upToAnswerMs: ms(check.timestamp) - ms(first.timestamp) };
 }
@@ -186,7 +201,16 @@ export async function run(bench: Bench): Promise<Section> {
       {
         title: "Wall time of `pulumi preview` and `pulumi up --skip-preview` creating N EventBridge integrations, median ms",
         columns: ["N", "operation", "runs", "floor", "dynamic", "plugin", "dynamic / floor", "plugin / floor"],
-        rows: rows.map((r) => [r.n, r.op, r.reps, Math.round(r.floor), Math.round(r.dynamic), Math.round(r.plugin), r.dynamicRatio, r.pluginRatio]),
+        rows: rows.map((r) => [
+          r.n,
+          r.op,
+          r.reps,
+          Math.round(r.floor),
+          Math.round(r.dynamic),
+          Math.round(r.plugin),
+          r.dynamicRatio,
+          r.pluginRatio,
+        ]),
       },
       {
         title: "First Check of an integration, median ms",

@@ -54,7 +54,10 @@ export async function run(bench: Bench): Promise<Section> {
       const c: Case = { integrations: n, state, runs: [], floor: [] };
       for (let rep = 0; rep < repsFor(n); rep++) {
         bench.log(`  preview: ${n} integrations, ${state}, run ${rep + 1}/${repsFor(n)}`);
-        const { result: { requests, ms }, usage } = await sampled(stack.dir, () => bench.requestsDuring(() => stack.preview()));
+        const {
+          result: { requests, ms },
+          usage,
+        } = await sampled(stack.dir, () => bench.requestsDuring(() => stack.preview()));
         c.runs.push({
           ms,
           usage,
@@ -83,14 +86,27 @@ export async function run(bench: Bench): Promise<Section> {
   const writes = Math.max(...cases.flatMap((c) => c.runs.map((r) => r.writes)));
   targets.push({ what: "every preview: write calls", target: "0", measured: String(writes), met: writes === 0 });
 
-  const ops = (m: Record<string, number>) => Object.entries(m).map(([op, k]) => `${op} ${k}`).join(", ") || "none";
+  const ops = (m: Record<string, number>) =>
+    Object.entries(m)
+      .map(([op, k]) => `${op} ${k}`)
+      .join(", ") || "none";
   return {
     id: "preview",
     title: `Preview cost (real engine; flow integrations sharing ${PROFILES.length} connector profiles)`,
     tables: [
       {
         title: "Medians; floor = the same number of do-nothing dynamic resources",
-        columns: ["integrations", "stack", "previews", "AppFlow calls", "total calls", "calls (last run)", "wall ms", "floor wall ms", "ratio to floor"],
+        columns: [
+          "integrations",
+          "stack",
+          "previews",
+          "AppFlow calls",
+          "total calls",
+          "calls (last run)",
+          "wall ms",
+          "floor wall ms",
+          "ratio to floor",
+        ],
         rows: cases.map((c) => {
           const ms = median(c.runs.map((r) => r.ms));
           const floorMs = median(c.floor.map((f) => f.ms));

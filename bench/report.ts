@@ -94,7 +94,11 @@ export function fmt(v: Cell, digits = 2): string {
 export function renderTable(t: Table): string {
   const cells = [t.columns, ...t.rows.map((r) => r.map((c) => fmt(c)))];
   const widths = t.columns.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? "").length)));
-  const line = (r: string[]) => r.map((c, i) => (c ?? "").padEnd(widths[i])).join("  ").trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (c ?? "").padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
   return [t.title, line(t.columns), line(widths.map((w) => "-".repeat(w))), ...cells.slice(1).map(line)].join("\n");
 }
 
@@ -123,7 +127,10 @@ export function machineLine(m: Machine): string {
 }
 
 export function renderText(r: Results): string {
-  const out = [`Machine: ${machineLine(r.machine)}`, `Mode: ${r.quick ? "quick" : "full"}; ran ${r.selection.join(", ")} in ${r.seconds.toFixed(0)} s`];
+  const out = [
+    `Machine: ${machineLine(r.machine)}`,
+    `Mode: ${r.quick ? "quick" : "full"}; ran ${r.selection.join(", ")} in ${r.seconds.toFixed(0)} s`,
+  ];
   for (const s of r.sections) {
     out.push("", `=== ${s.title}${s.seconds !== undefined ? ` (${s.seconds.toFixed(0)} s)` : ""} ===`);
     for (const t of s.tables) out.push("", renderTable(t));

@@ -51,13 +51,19 @@ export async function run(bench: Bench): Promise<Section> {
   ];
   const pairs: [Measured, Measured][] = [];
   // The floor is a reference, not a target: a quick run leaves it out.
-  for (const p of programs.filter((p) => !bench.options.quick || p.program !== "floor")) pairs.push([await measure(bench, p.program, p.label, p.config, small), await measure(bench, p.program, p.label, p.config, large)]);
+  for (const p of programs.filter((p) => !bench.options.quick || p.program !== "floor"))
+    pairs.push([await measure(bench, p.program, p.label, p.config, small), await measure(bench, p.program, p.label, p.config, large)]);
 
   const targets: Target[] = pairs
     .filter(([a]) => !a.program.includes("floor"))
     .map(([a, b]) => {
       const most = Math.max(...a.providerBytes, ...b.providerBytes);
-      return { what: `${a.program}: __provider bytes per resource`, target: `≤ ${MAX_PROVIDER_BYTES}`, measured: String(most), met: most <= MAX_PROVIDER_BYTES };
+      return {
+        what: `${a.program}: __provider bytes per resource`,
+        target: `≤ ${MAX_PROVIDER_BYTES}`,
+        measured: String(most),
+        met: most <= MAX_PROVIDER_BYTES,
+      };
     });
 
   return {
@@ -66,7 +72,17 @@ export async function run(bench: Bench): Promise<Section> {
     tables: [
       {
         title: `Bytes; per resource = (export at ${large} − export at ${small}) / ${large - small}`,
-        columns: ["resource", `export, ${small}`, `export, ${large}`, "per resource", "resource JSON", "inputs", "outputs", "__provider (each of inputs, outputs)", "__provider share"],
+        columns: [
+          "resource",
+          `export, ${small}`,
+          `export, ${large}`,
+          "per resource",
+          "resource JSON",
+          "inputs",
+          "outputs",
+          "__provider (each of inputs, outputs)",
+          "__provider share",
+        ],
         rows: pairs.map(([a, b]) => {
           const provider = median(b.providerBytes);
           const resource = median(b.resourceBytes);

@@ -123,7 +123,10 @@ function parseAmzDate(s: string): Date | undefined {
 }
 
 function formatAmzDate(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 function toHex(bytes: Uint8Array): string {
@@ -272,6 +275,10 @@ export function authError(failure: AuthFailure, protocol: "rest-json" | "query")
       return new ServiceError(rest ? "InvalidSignatureException" : "SignatureDoesNotMatch", SIGNATURE_MISMATCH, 403);
     case "skew":
     case "scope":
-      return new ServiceError(rest ? "InvalidSignatureException" : "SignatureDoesNotMatch", rest ? failure.detail : failure.detail.trimEnd(), 403);
+      return new ServiceError(
+        rest ? "InvalidSignatureException" : "SignatureDoesNotMatch",
+        rest ? failure.detail : failure.detail.trimEnd(),
+        403,
+      );
   }
 }

@@ -105,7 +105,9 @@ async function main(): Promise<void> {
     process.stderr.write(
       `WARNING: listening on all interfaces (${host.includes(":") ? `[${host}]` : host}:${port}), not just this machine: ` +
         `anyone who can reach it can call the endpoint and its test hooks with the configured key pair. ` +
-        `Reachable at: ${interfaceAddresses().map((a) => (a.includes(":") ? `[${a}]:${port}` : `${a}:${port}`)).join(", ")}\n`,
+        `Reachable at: ${interfaceAddresses()
+          .map((a) => (a.includes(":") ? `[${a}]:${port}` : `${a}:${port}`))
+          .join(", ")}\n`,
     );
   }
   const lines = [

@@ -12,7 +12,12 @@ export class CommittedState {
   /** The state as last saved: what a write whose save fails is rolled back to. */
   private image?: string;
 
-  constructor(account: AccountContext, accessKeyId: string, private readonly file?: string, behaviour?: EmulatorBehaviour) {
+  constructor(
+    account: AccountContext,
+    accessKeyId: string,
+    private readonly file?: string,
+    behaviour?: EmulatorBehaviour,
+  ) {
     if (!file) {
       this.backends = new Backends(account, accessKeyId, undefined, behaviour);
       return;

@@ -6,9 +6,7 @@
  */
 import type { FaultConfig, FaultRule } from "./types";
 
-export type FaultDecision =
-  | { kind: "none"; latencyMs: number }
-  | { kind: "drop" | "hang" | "throttle" | "error"; latencyMs: number };
+export type FaultDecision = { kind: "none"; latencyMs: number } | { kind: "drop" | "hang" | "throttle" | "error"; latencyMs: number };
 
 const DEFAULT_SEED = 0x5eed;
 /** The longest delay a Node timer can wait: 2^31-1 ms. */

@@ -11,7 +11,17 @@ import { EmulatorServer } from "./server";
 import { callerArnFor } from "./services/sts/operations";
 import type { Emulator, EmulatorBehaviour, EmulatorOptions } from "./types";
 
-export type { Emulator, EmulatorBehaviour, EmulatorOptions, FlowDefinitionConflict, NewFlowStatus, FaultConfig, FaultRule, RequestRecord, ServiceName } from "./types";
+export type {
+  Emulator,
+  EmulatorBehaviour,
+  EmulatorOptions,
+  FlowDefinitionConflict,
+  NewFlowStatus,
+  FaultConfig,
+  FaultRule,
+  RequestRecord,
+  ServiceName,
+} from "./types";
 export { connectEmulator, type EmulatorControl } from "./control-client";
 export { deriveFlowUri } from "./services/customer-profiles/flow-definition";
 
@@ -24,7 +34,11 @@ export const DEFAULTS = {
 } as const;
 
 /** Env vars that point the AWS SDK v3 and CLI (v1 ≥ 1.29, v2 ≥ 2.13) at an endpoint. */
-export function endpointEnv(url: string, region: string, credentials: { accessKeyId: string; secretAccessKey: string }): Record<string, string> {
+export function endpointEnv(
+  url: string,
+  region: string,
+  credentials: { accessKeyId: string; secretAccessKey: string },
+): Record<string, string> {
   return {
     AWS_ENDPOINT_URL: url,
     AWS_ENDPOINT_URL_CUSTOMER_PROFILES: url,

@@ -29,7 +29,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxConnections: 256,
 };
 
-export type BodyResult = { kind: "ok"; body: Buffer } | { kind: "too-large"; received: number; declared?: number } | { kind: "aborted"; received: number };
+export type BodyResult =
+  { kind: "ok"; body: Buffer } | { kind: "too-large"; received: number; declared?: number } | { kind: "aborted"; received: number };
 
 /** Reads a body up to `max` bytes; stops reading as soon as it is known to be too large. */
 export function readBodyLimited(req: http.IncomingMessage, max: number): Promise<BodyResult> {
@@ -71,7 +72,8 @@ export function jsonDepthExceeds(body: Buffer, max: number): boolean {
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped byte
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped byte
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {

@@ -43,7 +43,15 @@ export const persistenceIo = {
   mkdirSync: fs.mkdirSync,
 };
 
-type Encoded = null | boolean | number | string | { object: [string, Encoded][] } | { map: [string, Encoded][] } | { list: Encoded[] } | { date: string };
+type Encoded =
+  | null
+  | boolean
+  | number
+  | string
+  | { object: [string, Encoded][] }
+  | { map: [string, Encoded][] }
+  | { list: Encoded[] }
+  | { date: string };
 
 function encode(v: unknown): Encoded | undefined {
   if (v === undefined || typeof v === "function" || typeof v === "symbol") return undefined;
@@ -67,9 +75,11 @@ function encode(v: unknown): Encoded | undefined {
 
 function decode(node: unknown, where: string, fail: (detail: string) => never): unknown {
   if (node === null || typeof node === "boolean" || typeof node === "string" || typeof node === "number") return node;
-  if (typeof node !== "object" || Array.isArray(node)) return fail(`${where}: ${Array.isArray(node) ? "a bare list" : typeof node} is not a state value`);
+  if (typeof node !== "object" || Array.isArray(node))
+    return fail(`${where}: ${Array.isArray(node) ? "a bare list" : typeof node} is not a state value`);
   const keys = Object.keys(node);
-  if (keys.length !== 1) return fail(`${where}: a node has exactly one of object, map, list, date; found ${keys.slice(0, 5).join(", ") || "none"}`);
+  if (keys.length !== 1)
+    return fail(`${where}: a node has exactly one of object, map, list, date; found ${keys.slice(0, 5).join(", ") || "none"}`);
   const [tag] = keys;
   const body = (node as Record<string, unknown>)[tag];
   const entries = (): [string, unknown][] => {

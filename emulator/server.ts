@@ -56,7 +56,10 @@ const GONE = new Set(["ECONNRESET", "EPIPE", "HPE_INVALID_EOF_STATE"]);
 
 function oneLine(e: unknown): string {
   const err = e as Error;
-  const at = err?.stack?.split("\n").find((l) => l.trim().startsWith("at "))?.trim();
+  const at = err?.stack
+    ?.split("\n")
+    .find((l) => l.trim().startsWith("at "))
+    ?.trim();
   return `${err?.name ?? "Error"}: ${err?.message ?? String(e)}${at ? ` (${at})` : ""}`;
 }
 
@@ -119,7 +122,8 @@ export class EmulatorServer {
       const timedOut = err.code === "ERR_HTTP_REQUEST_TIMEOUT" || err.code === "ERR_HTTP_HEADERS_TIMEOUT";
       // Timeouts and resets are the bounds doing their job; a request Node cannot parse gets one line.
       if (!timedOut && !GONE.has(err.code ?? "")) logLine(`unparseable request: ${err.code ?? err.message}`);
-      if (socket.writable) socket.end(`HTTP/1.1 ${timedOut ? "408 Request Timeout" : "400 Bad Request"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      if (socket.writable)
+        socket.end(`HTTP/1.1 ${timedOut ? "408 Request Timeout" : "400 Bad Request"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       else socket.destroy();
     });
     // SDK clients keep connections alive between calls; keep ours open a little longer than theirs idle.
@@ -163,9 +167,21 @@ export class EmulatorServer {
     const plain = (status: number, code: string, message: string) => {
       const text = JSON.stringify({ message: bound(message) });
       // The rest of an unread body is not worth reading: the connection closes after the answer.
-      res.writeHead(status, { "Content-Type": "application/json", "x-amzn-ErrorType": code, "Content-Length": Buffer.byteLength(text), Connection: "close" });
+      res.writeHead(status, {
+        "Content-Type": "application/json",
+        "x-amzn-ErrorType": code,
+        "Content-Length": Buffer.byteLength(text),
+        Connection: "close",
+      });
       res.end(text);
-      this.log.add({ service: "unknown", operation: "", status, time, durationMs: Math.round((performance.now() - started) * 1000) / 1000, errorType: code });
+      this.log.add({
+        service: "unknown",
+        operation: "",
+        status,
+        time,
+        durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+        errorType: code,
+      });
     };
     const refusal = this.hosts.refusal(req.headers);
     if (refusal) return plain(403, "AccessDeniedException", refusal);
@@ -176,7 +192,11 @@ export class EmulatorServer {
     }
     if (read.kind === "too-large") {
       const size = read.declared !== undefined ? `${read.declared} bytes` : `more than ${this.limits.maxBodyBytes} bytes`;
-      return plain(413, "RequestEntityTooLargeException", `Request body of ${size} exceeds the limit of ${this.limits.maxBodyBytes} bytes.`);
+      return plain(
+        413,
+        "RequestEntityTooLargeException",
+        `Request body of ${size} exceeds the limit of ${this.limits.maxBodyBytes} bytes.`,
+      );
     }
     const body = read.body;
     const url = req.url ?? "/";
@@ -195,7 +215,10 @@ export class EmulatorServer {
 
     const outcome = await this.process(wire);
     const signed = readSigningScope(wire.headers);
-    const inputShape = outcome.service && Object.hasOwn(outcome.service.model.operations, outcome.operation) ? outcome.service.model.operations[outcome.operation].input : undefined;
+    const inputShape =
+      outcome.service && Object.hasOwn(outcome.service.model.operations, outcome.operation)
+        ? outcome.service.model.operations[outcome.operation].input
+        : undefined;
     const record: RequestRecord = {
       service: outcome.service?.name ?? "unknown",
       operation: outcome.operation,
@@ -203,7 +226,10 @@ export class EmulatorServer {
       time,
       durationMs: 0,
       // Credentials (every sensitive scalar) are never kept; GET /_emulator/requests hides the rest.
-      input: outcome.input && inputShape ? (redactSensitive(outcome.service!.model, inputShape, outcome.input, "secrets") as Record<string, unknown>) : outcome.input,
+      input:
+        outcome.input && inputShape
+          ? (redactSensitive(outcome.service!.model, inputShape, outcome.input, "secrets") as Record<string, unknown>)
+          : outcome.input,
       errorType: outcome.errorType,
       ...(isAuthFailure(signed) ? {} : { region: signed.region }),
       ...(outcome.notes && outcome.notes.length > 0 ? { notes: outcome.notes } : {}),
@@ -250,8 +276,7 @@ export class EmulatorServer {
         operation,
         input,
         errorType: err.code,
-        response:
-          service.protocol === "query" ? queryError(service.model, err, requestId) : restJsonError(service.model, err, requestId),
+        response: service.protocol === "query" ? queryError(service.model, err, requestId) : restJsonError(service.model, err, requestId),
       };
     };
 
@@ -316,7 +341,11 @@ export class EmulatorServer {
       if (e instanceof StateFileError) {
         // AWS's InternalServerException shape; the client may retry, and the write was not applied.
         logLine(`${operation} refused: ${e.message}`);
-        return fail(operation, internal(`The change could not be saved (${e.code ?? "I/O error"}) and was not applied. Please try again.`), input);
+        return fail(
+          operation,
+          internal(`The change could not be saved (${e.code ?? "I/O error"}) and was not applied. Please try again.`),
+          input,
+        );
       }
       logLine(`${operation} failed: ${oneLine(e)}`);
       return fail(operation, internal("We encountered an internal error. Please try again."), input);
@@ -329,7 +358,10 @@ export class EmulatorServer {
   }
 
   /** Finds the operation a request is for, and how to read its input, without reading it yet. */
-  private locate(service: ServiceDescription, wire: WireRequest): { operation?: string; error?: ServiceError; parse?: () => Record<string, unknown> } {
+  private locate(
+    service: ServiceDescription,
+    wire: WireRequest,
+  ): { operation?: string; error?: ServiceError; parse?: () => Record<string, unknown> } {
     if (service.protocol === "query") {
       const call = parseQueryCall(wire);
       if (!call.action) return { error: new ServiceError("MissingAction", "Missing Action", 400) };
@@ -338,14 +370,24 @@ export class EmulatorServer {
       if (!op || call.version !== service.model.metadata.apiVersion) {
         return {
           operation: call.action,
-          error: new ServiceError("InvalidAction", `Could not find operation ${call.action} for version ${call.version ?? "NO_VERSION_SPECIFIED"}`, 400),
+          error: new ServiceError(
+            "InvalidAction",
+            `Could not find operation ${call.action} for version ${call.version ?? "NO_VERSION_SPECIFIED"}`,
+            400,
+          ),
         };
       }
       return { operation: call.action, parse: () => parseQueryInput(service.model, op.input, call.params) };
     }
     const match = service.routes.match(wire.method, wire.rawPath, wire.query);
     if (!match) {
-      return { error: new ServiceError("UnknownOperationException", `No ${service.model.metadata.serviceId} operation matches ${wire.method} ${wire.rawPath}.`, 404) };
+      return {
+        error: new ServiceError(
+          "UnknownOperationException",
+          `No ${service.model.metadata.serviceId} operation matches ${wire.method} ${wire.rawPath}.`,
+          404,
+        ),
+      };
     }
     return { operation: match.route.operation, parse: () => parseRestJsonInput(service.model, match, wire) };
   }

@@ -74,7 +74,9 @@ export function formatAwsValue(value: unknown): string {
     seen.add(v);
     try {
       if (Array.isArray(v)) return `[${v.map(render).join(", ")}]`;
-      return `{${Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}=${render(x)}`).join(", ")}}`;
+      return `{${Object.entries(v as Record<string, unknown>)
+        .map(([k, x]) => `${k}=${render(x)}`)
+        .join(", ")}}`;
     } finally {
       seen.delete(v);
     }

@@ -22,8 +22,8 @@ export const modelOverrides: ModelOverride[] = [
       "The model gives TagArn the pattern ^arn:[a-z0-9]{1,10}:profile$ (botocore writes it without the $; the Smithy " +
       "model customer-profiles-2020-08-15.json anchors it), which matches no resource ARN: every real ARN has region, " +
       "account and resource parts, and patterns match whole values (model/pattern.ts). Yet TagResource takes real ARNs: " +
-      "its API reference says \"In Connect Customer Profiles, domains, profile object types, and integrations can be " +
-      "tagged\" (https://docs.aws.amazon.com/customerprofiles/latest/APIReference/API_TagResource.html), and the " +
+      'its API reference says "In Connect Customer Profiles, domains, profile object types, and integrations can be ' +
+      'tagged" (https://docs.aws.amazon.com/customerprofiles/latest/APIReference/API_TagResource.html), and the ' +
       "CloudFormation handler tags the integration ARN (github.com/aws-cloudformation/" +
       "aws-cloudformation-resource-providers-customer-profiles, aws-customerprofiles-integration/src/main/java/software/" +
       "amazon/customerprofiles/integration/UpdateHandler.java: TagResourceRequest.resourceArn(Translator.toIntegrationArn(...))).",

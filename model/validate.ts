@@ -60,12 +60,7 @@ export interface ValidateOptions {
   skipTopLevel?: string[];
 }
 
-export function validate(
-  model: ServiceModel,
-  shapeName: string,
-  value: unknown,
-  options: ValidateOptions = {},
-): Violation[] {
+export function validate(model: ServiceModel, shapeName: string, value: unknown, options: ValidateOptions = {}): Violation[] {
   const out: Violation[] = [];
   walk(model, shapeName, value, [], false, options, out, 0);
   return out;

@@ -91,14 +91,7 @@ export interface Transform<C> {
  * A value rebuilt shape by shape. Undefined and null become undefined; a structure keeps the
  * entries `members` yields whose value is not undefined; lists and maps keep their items and keys.
  */
-export function transform<C>(
-  model: ServiceModel,
-  shapeName: string,
-  value: unknown,
-  t: Transform<C>,
-  ctx: C,
-  ref?: MemberRef,
-): unknown {
+export function transform<C>(model: ServiceModel, shapeName: string, value: unknown, t: Transform<C>, ctx: C, ref?: MemberRef): unknown {
   if (value === undefined || value === null) return undefined;
   const item = (r: MemberRef, v: unknown, c: C): unknown =>
     v === null && t.nulls === "keep" ? null : transform(model, r.shape, v, t, c, r);

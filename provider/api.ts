@@ -10,7 +10,6 @@ import { send, type SdkClient } from "./send";
 import { sensitiveValues } from "./sensitive";
 import { appflowSdk as afSdk, customerProfilesSdk as cpSdk } from "./sdk-modules";
 
-
 export type IntegrationRecord = Record<string, unknown>;
 type Ids = { domainName: string; uri: string };
 
@@ -37,7 +36,11 @@ async function absentIfNotFound<T>(read: Promise<T>): Promise<T | undefined> {
 export async function getIntegration(c: AwsClients, domainName: string, uri: string): Promise<IntegrationRecord | undefined> {
   const { GetIntegrationCommand } = cpSdk();
   return absentIfNotFound(
-    send<IntegrationRecord>(cp(c), new GetIntegrationCommand({ DomainName: domainName, Uri: uri }), profiles(c, "GetIntegration", { domainName, uri })),
+    send<IntegrationRecord>(
+      cp(c),
+      new GetIntegrationCommand({ DomainName: domainName, Uri: uri }),
+      profiles(c, "GetIntegration", { domainName, uri }),
+    ),
   );
 }
 
@@ -75,7 +78,12 @@ export async function untagResource(c: AwsClients, arn: string, tagKeys: string[
 export async function describeFlow(c: AwsClients, flowName: string): Promise<Record<string, unknown> | undefined> {
   const { DescribeFlowCommand } = afSdk();
   return absentIfNotFound(
-    send<Record<string, unknown>>(af(c), new DescribeFlowCommand({ flowName }), { service: "AppFlow", operation: "DescribeFlow", region: c.region, endpoint: c.endpoints.appflow }),
+    send<Record<string, unknown>>(af(c), new DescribeFlowCommand({ flowName }), {
+      service: "AppFlow",
+      operation: "DescribeFlow",
+      region: c.region,
+      endpoint: c.endpoints.appflow,
+    }),
   );
 }
 
@@ -104,13 +112,21 @@ export async function updateFlow(
 /** AppFlow StartFlow: activates a scheduled or event flow (the model's documentation); answers its status. */
 export async function startFlow(c: AwsClients, flowName: string): Promise<Record<string, unknown>> {
   const { StartFlowCommand } = afSdk();
-  return send<Record<string, unknown>>(af(c), new StartFlowCommand({ flowName }), { service: "AppFlow", operation: "StartFlow", region: c.region });
+  return send<Record<string, unknown>>(af(c), new StartFlowCommand({ flowName }), {
+    service: "AppFlow",
+    operation: "StartFlow",
+    region: c.region,
+  });
 }
 
 /** AppFlow StopFlow: deactivates a scheduled or event flow (the model's documentation); answers its status. */
 export async function stopFlow(c: AwsClients, flowName: string): Promise<Record<string, unknown>> {
   const { StopFlowCommand } = afSdk();
-  return send<Record<string, unknown>>(af(c), new StopFlowCommand({ flowName }), { service: "AppFlow", operation: "StopFlow", region: c.region });
+  return send<Record<string, unknown>>(af(c), new StopFlowCommand({ flowName }), {
+    service: "AppFlow",
+    operation: "StopFlow",
+    region: c.region,
+  });
 }
 
 export function integrationGone(ctx: Ids & { region: string }): ProviderError {

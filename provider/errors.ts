@@ -17,7 +17,11 @@ export class ProviderError extends Error {
    */
   readonly outcomeUnknown: boolean;
 
-  constructor(message: string, readonly cause?: unknown, details: { code?: string; outcomeUnknown?: boolean } = {}) {
+  constructor(
+    message: string,
+    readonly cause?: unknown,
+    details: { code?: string; outcomeUnknown?: boolean } = {},
+  ) {
     super(message);
     this.name = "ProviderError";
     this.code = details.code;
@@ -79,8 +83,18 @@ const CREDENTIAL_ERRORS = new Set([
 
 /** The endpoint did not answer in time, or at all. */
 const NETWORK_ERRORS = new Set([
-  "TimeoutError", "RequestTimeout", "AbortError", "CallDeadlineExceeded",
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH",
+  "TimeoutError",
+  "RequestTimeout",
+  "AbortError",
+  "CallDeadlineExceeded",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
 ]);
 
 /**
@@ -91,7 +105,7 @@ const MAYBE_APPLIED = new Set(["TimeoutError", "RequestTimeout", "AbortError", "
 
 export function errorName(err: unknown): string {
   const e = err as { name?: string; code?: string; Code?: string };
-  return e?.name && e.name !== "Error" ? e.name : e?.code ?? e?.Code ?? "Error";
+  return e?.name && e.name !== "Error" ? e.name : (e?.code ?? e?.Code ?? "Error");
 }
 
 function errorCode(err: unknown): string {
@@ -155,7 +169,9 @@ function awsMessage(err: unknown, ctx: CallContext): string {
 
 function subjectOf(ctx: CallContext): string {
   if (!ctx.domainName) return "";
-  const types = ctx.objectTypes?.length ? ` (object type${ctx.objectTypes.length > 1 ? "s" : ""} ${ctx.objectTypes.map((t) => `"${t}"`).join(", ")})` : "";
+  const types = ctx.objectTypes?.length
+    ? ` (object type${ctx.objectTypes.length > 1 ? "s" : ""} ${ctx.objectTypes.map((t) => `"${t}"`).join(", ")})`
+    : "";
   return ` for domain "${ctx.domainName}"${types}${ctx.uri ? ` and integration "${ctx.uri}"` : ""}`;
 }
 

@@ -85,15 +85,10 @@ function toIsoTimestamp(value: unknown): string | undefined {
 }
 
 /** The PutIntegration input members, in the program's spelling. Region is ours, not the API's. */
-const putMembers = Object.keys(
-  (model.shapes[model.operations.PutIntegration.input!] as { members: object }).members,
-).map(lowerFirst);
+const putMembers = Object.keys((model.shapes[model.operations.PutIntegration.input!] as { members: object }).members).map(lowerFirst);
 
 /** The PutIntegration request for the desired inputs. Tags travel only on create: afterwards they are TagResource's job. */
-export function putIntegrationRequest(
-  inputs: IntegrationInputs,
-  opts: { uri?: string; withTags: boolean },
-): Record<string, unknown> {
+export function putIntegrationRequest(inputs: IntegrationInputs, opts: { uri?: string; withTags: boolean }): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const k of putMembers) {
     const v = (inputs as unknown as Record<string, unknown>)[k];

@@ -23,6 +23,15 @@ export function normalizeInputs(inputs: Record<string, unknown>): Record<string,
 }
 /** The input members of outputs: what `read` hands back as inputs, and what `diff` compares. */
 export const INPUT_KEYS: (keyof IntegrationInputs)[] = [
-  "domainName", "uri", "objectTypeName", "objectTypeNames", "tags", "flowDefinition",
-  "roleArn", "eventTriggerNames", "scope", "region", "desiredFlowState",
+  "domainName",
+  "uri",
+  "objectTypeName",
+  "objectTypeNames",
+  "tags",
+  "flowDefinition",
+  "roleArn",
+  "eventTriggerNames",
+  "scope",
+  "region",
+  "desiredFlowState",
 ];

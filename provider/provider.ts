@@ -87,7 +87,9 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     }
     // A PCPI_STRICT that is neither true nor false stops the preview with its own message (strictMode).
     const strict = strictMode(this.settings);
-    failures.push(...(await checkIntegration(inputs, { region, profile: this.settings.profile, endpoints: this.settings.endpoints, strict })));
+    failures.push(
+      ...(await checkIntegration(inputs, { region, profile: this.settings.profile, endpoints: this.settings.endpoints, strict })),
+    );
     // Check accepts a value or refuses it at its path; it never rewrites it. Timestamps are made
     // what the SDK needs by the request mapping, and diff compares canonical forms.
     return { inputs, failures };
@@ -105,7 +107,9 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     const status = (olds as IntegrationOutputs).flowStatus;
     if (desired.desiredFlowState === undefined && (status === "Suspended" || status === "Errored")) {
       // Said, not diffed: with no desired state there is nothing for an update to do about it.
-      warn(`integration ${id}: its AppFlow flow was ${status} when last read; set desiredFlowState: "running" to have \`pulumi up\` start it`);
+      warn(
+        `integration ${id}: its AppFlow flow was ${status} when last read; set desiredFlowState: "running" to have \`pulumi up\` start it`,
+      );
     }
     return compareIntegration(olds as IntegrationOutputs, desired, region);
   }
@@ -163,7 +167,9 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     // On refresh the engine hands back prior outputs (they carry createdAt) and keeps the
     // program's own inputs; only an import or get needs inputs made from what AWS holds.
     const importing = props?.createdAt === undefined;
-    return importing ? { id, props: outs, inputs: inputsFromOutputs({ ...outs, region: current.region } as IntegrationOutputs) } : { id, props: outs };
+    return importing
+      ? { id, props: outs, inputs: inputsFromOutputs({ ...outs, region: current.region } as IntegrationOutputs) }
+      : { id, props: outs };
   }
 
   async update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
@@ -184,7 +190,11 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
       try {
         flow = await convergeFlowState(c, flowName, desired.desiredFlowState, known);
       } catch (err) {
-        const outs = buildOutputs({ ...desired, desiredFlowState: previous.desiredFlowState, tags: previous.tags }, written, { region: previous.region, arn: previous.arn, previous });
+        const outs = buildOutputs({ ...desired, desiredFlowState: previous.desiredFlowState, tags: previous.tags }, written, {
+          region: previous.region,
+          arn: previous.arn,
+          previous,
+        });
         throw written ? partialFailure(err, id, withProviderOf(news, outs)) : err;
       }
     }

@@ -77,7 +77,8 @@ export function maxBackoffSetting(env: NodeJS.ProcessEnv = process.env): number 
   const raw = env[MAX_BACKOFF_ENV];
   if (raw === undefined || raw === "") return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new ProviderError(`${MAX_BACKOFF_ENV} must be a whole number of milliseconds, 0 or more; it is "${raw}".`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new ProviderError(`${MAX_BACKOFF_ENV} must be a whole number of milliseconds, 0 or more; it is "${raw}".`);
   return n;
 }
 
@@ -126,7 +127,10 @@ class StandardRetryPerCall implements RetryStrategyV2 {
 }
 
 /** The retry strategy for one client: chosen on its first call, when the settings are read. */
-export function retryStrategy(profile: string | undefined, maxAttempts: Provider<number>): RetryStrategyV2 & { readonly mode: string | undefined } {
+export function retryStrategy(
+  profile: string | undefined,
+  maxAttempts: Provider<number>,
+): RetryStrategyV2 & { readonly mode: string | undefined } {
   const mode = retryModeSetting(profile);
   let chosen: RetryStrategyV2 | undefined;
   let choosing: Promise<RetryStrategyV2> | undefined;
@@ -134,9 +138,7 @@ export function retryStrategy(profile: string | undefined, maxAttempts: Provider
   // limiter only works if every call shares it.
   const choose = (): Promise<RetryStrategyV2> =>
     (choosing ??= mode().then(
-      (m) =>
-        (chosen =
-          m === "adaptive" ? new (utilRetry().AdaptiveRetryStrategy)(maxAttempts) : new StandardRetryPerCall(maxAttempts)),
+      (m) => (chosen = m === "adaptive" ? new (utilRetry().AdaptiveRetryStrategy)(maxAttempts) : new StandardRetryPerCall(maxAttempts)),
     ));
   return {
     /** The mode in force once the first call has chosen it (the SDK reports it in its user agent). */

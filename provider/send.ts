@@ -40,7 +40,7 @@ function callDeadlineMs(attempts: number): number {
 
 async function attemptsOf(client: SdkClient): Promise<number> {
   const m = client.config.maxAttempts;
-  return typeof m === "function" ? m() : m ?? 1;
+  return typeof m === "function" ? m() : (m ?? 1);
 }
 
 /**

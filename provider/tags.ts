@@ -16,7 +16,9 @@ export function diffTags(olds: Record<string, string> | undefined, news: Record<
   const o = olds ?? {};
   const n = news ?? {};
   const set = plainMap(Object.entries(n).filter(([k, v]) => own(o, k) !== v));
-  const remove = Object.keys(o).filter((k) => !Object.hasOwn(n, k)).sort();
+  const remove = Object.keys(o)
+    .filter((k) => !Object.hasOwn(n, k))
+    .sort();
   return { set, remove };
 }
 

@@ -195,7 +195,13 @@ const orNone = (tags: Tags | undefined): Tags | undefined => (tags && Object.key
  * removed — in that order, so the integration is never without the tags that tag-based IAM
  * policies match on. Reports the tags the integration ends up with, and the failure if any.
  */
-export async function applyTagChanges(c: AwsClients, arn: string, ids: Ids, before: Tags | undefined, changes: TagChanges): Promise<TagOutcome> {
+export async function applyTagChanges(
+  c: AwsClients,
+  arn: string,
+  ids: Ids,
+  before: Tags | undefined,
+  changes: TagChanges,
+): Promise<TagOutcome> {
   let tags = before;
   let pending: string[] = [];
   const intended = orNone(without({ ...(before ?? {}), ...changes.set }, changes.remove));

@@ -22,7 +22,15 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { ListProfileObjectTypesCommand } from "@aws-sdk/client-customer-profiles";
-import { getIntegration, integrationsIn, seedExampleData, seedRetailDomain, SEEDED, startLocalAwsForExamples, type LocalAws } from "../testing/local-aws";
+import {
+  getIntegration,
+  integrationsIn,
+  seedExampleData,
+  seedRetailDomain,
+  SEEDED,
+  startLocalAwsForExamples,
+  type LocalAws,
+} from "../testing/local-aws";
 import { engineEnv, findEngine, Stack, type Engine } from "../testing/pulumi";
 import { EXAMPLES, exampleDir, installDependencies, packedPackage, workingCopy, type ExampleName } from "../testing/package";
 import type { RequestRecord } from "../emulator/types";
@@ -82,7 +90,9 @@ async function localEndpoint(): Promise<void> {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   console.log(`Local endpoint (Customer Profiles, AppFlow, STS) at ${aws.emulator.url}, account ${aws.emulator.accountId}.`);
-  console.log(`Seeded: domain "${SEEDED.domainName}" with its object types, Salesforce connector profile "${SEEDED.connectorProfileName}".`);
+  console.log(
+    `Seeded: domain "${SEEDED.domainName}" with its object types, Salesforce connector profile "${SEEDED.connectorProfileName}".`,
+  );
   console.log("In the shell you run pulumi from, export:");
   for (const [k, v] of Object.entries(aws.pulumiEnv)) console.log(`export ${k}='${v}'`);
   console.log(`and set the stack's region: pulumi config set aws:region ${SEEDED.region}. Ctrl-C stops the endpoint (state is in memory).`);

@@ -57,7 +57,10 @@ const FLOW_STATE_OUTPUTS: Record<string, Spec> = {
     type: "string",
     description: "The flow's status as AppFlow last reported it (Active, Suspended, Draft, Errored…), for a flow integration.",
   },
-  lastRunStatus: { type: "string", description: "The status of the flow's most recent run (InProgress, Successful, Error…), when it has run." },
+  lastRunStatus: {
+    type: "string",
+    description: "The status of the flow's most recent run (InProgress, Successful, Error…), when it has run.",
+  },
   lastRunTime: { type: "string", description: "When the flow's most recent run was (ISO-8601), when it has run." },
 };
 
@@ -71,8 +74,7 @@ const CONFIG: Record<string, Spec> = {
   profile: {
     type: "string",
     description:
-      "The shared AWS config and credentials profile to use. Without it: AWS_PROFILE, then the standard AWS " +
-      "credential chain.",
+      "The shared AWS config and credentials profile to use. Without it: AWS_PROFILE, then the standard AWS " + "credential chain.",
   },
   strict: {
     type: "boolean",
@@ -168,7 +170,10 @@ function sorted<T>(record: Record<string, T>): Record<string, T> {
 export function pluginSchema(model: ServiceModel, raw: DocumentedModel, doc: DocText): string {
   const put = model.operations.PutIntegration.input!;
   const get = model.operations.GetIntegration.output!;
-  const types: Record<string, Spec> = { [typeToken("Endpoints")]: ENDPOINTS_TYPE, [typeToken("DesiredFlowState")]: DESIRED_FLOW_STATE_TYPE };
+  const types: Record<string, Spec> = {
+    [typeToken("Endpoints")]: ENDPOINTS_TYPE,
+    [typeToken("DesiredFlowState")]: DESIRED_FLOW_STATE_TYPE,
+  };
   for (const name of reachableShapes(model, put)) {
     const s = model.shapes[name];
     if (s.type === "structure" && name !== put) {
@@ -210,7 +215,9 @@ export function pluginSchema(model: ServiceModel, raw: DocumentedModel, doc: Doc
   const resourceDoc = [
     ...doc(raw.operations.PutIntegration.documentation),
     "",
-    "Its id is `<domainName>/<uri>`; `pulumi import " + RESOURCE_TOKEN + " <name> <domainName>/<uri>` reads an " +
+    "Its id is `<domainName>/<uri>`; `pulumi import " +
+      RESOURCE_TOKEN +
+      " <name> <domainName>/<uri>` reads an " +
       "existing integration, its AppFlow flow included.",
   ];
   const schema = {

@@ -98,7 +98,9 @@ export function generatedSdkFiles(log: (line: string) => void = () => {}): Map<s
     const files = new Map<string, Buffer>();
     for (const t of TARGETS) {
       const out = path.join(tmp, t.language);
-      execFileSync(sdkgen(t.tool), ["-schema", schemaFile, "-language", t.language, "-out", out], { stdio: ["ignore", "ignore", "inherit"] });
+      execFileSync(sdkgen(t.tool), ["-schema", schemaFile, "-language", t.language, "-out", out], {
+        stdio: ["ignore", "ignore", "inherit"],
+      });
       const kept = listFiles(out).filter((rel) => t.keep(rel));
       for (const rel of kept) files.set(`${t.dir}/${rel}`, fs.readFileSync(path.join(out, rel)));
       log(`${t.language}: ${kept.length} files in ${t.dir}`);

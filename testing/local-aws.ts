@@ -180,7 +180,11 @@ export async function seedRetailDomain(aws: Pick<Clients, "customerProfiles">, d
   await createDomainWithObjectTypes(aws.customerProfiles, domainName, FIXTURE_OBJECT_TYPES);
 }
 
-export async function seedConnectorProfile(aws: Pick<Clients, "appflow">, name: string, connectorType: "Salesforce" | "Zendesk"): Promise<void> {
+export async function seedConnectorProfile(
+  aws: Pick<Clients, "appflow">,
+  name: string,
+  connectorType: "Salesforce" | "Zendesk",
+): Promise<void> {
   await createConnectorProfile(aws.appflow, name, connectorType);
 }
 
@@ -216,9 +220,15 @@ export async function describeFlow(aws: LocalAws, flowName: string): Promise<Des
 }
 
 /** GetIntegration as the API returns it (without the SDK's response metadata), or undefined when absent. */
-export async function getIntegration(aws: LocalAws, domainName: string, uri: string): Promise<Omit<GetIntegrationCommandOutput, "$metadata"> | undefined> {
+export async function getIntegration(
+  aws: LocalAws,
+  domainName: string,
+  uri: string,
+): Promise<Omit<GetIntegrationCommandOutput, "$metadata"> | undefined> {
   try {
-    const { $metadata: _m, ...integration } = await aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: domainName, Uri: uri }));
+    const { $metadata: _m, ...integration } = await aws.customerProfiles.send(
+      new GetIntegrationCommand({ DomainName: domainName, Uri: uri }),
+    );
     return integration;
   } catch (err) {
     if ((err as Error).name === "ResourceNotFoundException") return undefined;

@@ -52,11 +52,7 @@ export function run(
   });
 }
 
-export async function runOrThrow(
-  command: string,
-  args: string[],
-  options: Parameters<typeof run>[2] = {},
-): Promise<CommandResult> {
+export async function runOrThrow(command: string, args: string[], options: Parameters<typeof run>[2] = {}): Promise<CommandResult> {
   const r = await run(command, args, options);
   if (r.code !== 0) {
     throw new Error(`${command} ${args.join(" ")} exited with ${r.code}\n${tail(r.stderr || r.stdout)}`);
@@ -159,7 +155,13 @@ export function installedWith(
   const key = sha256(`${pkg.sha256}\n${depsHash}`).slice(0, 20);
   let install = installs.get(key);
   if (!install) {
-    install = installInto(path.join(CACHE_ROOT, "installs", `${depsHash.slice(0, 12)}-${key}`), { dependencies, devDependencies }, label, pkg.tarball, log);
+    install = installInto(
+      path.join(CACHE_ROOT, "installs", `${depsHash.slice(0, 12)}-${key}`),
+      { dependencies, devDependencies },
+      label,
+      pkg.tarball,
+      log,
+    );
     installs.set(key, install);
   }
   return install;
@@ -298,7 +300,9 @@ async function buildRelease(release: { tag: string; commit: string }): Promise<R
     fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(staging, "src", "node_modules"), "dir");
     const tsc = require.resolve("typescript/bin/tsc", { paths: [REPO_ROOT] });
     await runOrThrow(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: path.join(staging, "src") });
-    await runOrThrow("npm", ["pack", "--ignore-scripts", "--pack-destination", path.join(staging, "pack")], { cwd: path.join(staging, "src") });
+    await runOrThrow("npm", ["pack", "--ignore-scripts", "--pack-destination", path.join(staging, "pack")], {
+      cwd: path.join(staging, "src"),
+    });
     fs.rmSync(path.join(staging, "src", "node_modules"));
     try {
       fs.renameSync(staging, root);

@@ -28,8 +28,7 @@ function pinnedVersion(): string | undefined {
 /** Whether ensure-pulumi.sh can answer at once, without a 10-minute Go build. */
 function engineAtHand(): boolean {
   const onPath = (process.env.PATH ?? "").split(path.delimiter).some((d) => d && fs.existsSync(path.join(d, "pulumi")));
-  const cacheRoot =
-    process.env.PULUMI_ENGINE_CACHE ?? path.join(os.homedir(), ".cache", "pulumi-customer-profiles-integration", "engine");
+  const cacheRoot = process.env.PULUMI_ENGINE_CACHE ?? path.join(os.homedir(), ".cache", "pulumi-customer-profiles-integration", "engine");
   const version = pinnedVersion();
   return onPath || (version !== undefined && fs.existsSync(path.join(cacheRoot, version, "bin", "pulumi")));
 }
@@ -55,7 +54,10 @@ export async function findEngine(options: { build?: boolean; echo?: boolean } = 
 }
 
 /** What a Pulumi process sees: the engine and node on PATH, the endpoint's env, nothing else of ours. */
-export function engineEnv(engine: Engine, options: { home: string; backendDir: string; aws: Record<string, string>; typeCheck?: boolean }): NodeJS.ProcessEnv {
+export function engineEnv(
+  engine: Engine,
+  options: { home: string; backendDir: string; aws: Record<string, string>; typeCheck?: boolean },
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     PATH: [engine.binDir, path.dirname(process.execPath), process.env.PATH].join(path.delimiter),
     HOME: process.env.HOME ?? os.homedir(),
@@ -172,9 +174,7 @@ function parseEvents(r: CommandResult): OperationResult {
     ...r,
     steps: finished.filter((s) => s.type !== STACK_TYPE),
     changes: events.find((e) => e.summaryEvent)?.summaryEvent.resourceChanges ?? {},
-    errors: events
-      .filter((e) => e.diagnosticEvent?.severity === "error")
-      .map((e) => e.diagnosticEvent.message as string),
+    errors: events.filter((e) => e.diagnosticEvent?.severity === "error").map((e) => e.diagnosticEvent.message as string),
     outputs: stack?.newOutputs ?? {},
   };
 }

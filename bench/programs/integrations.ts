@@ -32,7 +32,13 @@ for (let i = 0; i < count; i++) {
     else {
       new Integration(
         `integration-${i}`,
-        { domainName, uri, objectTypeName: objectTypeName ?? "ShopifyOrder", tags, ...(existing === "adopt" ? { adoptExisting: true } : {}) },
+        {
+          domainName,
+          uri,
+          objectTypeName: objectTypeName ?? "ShopifyOrder",
+          tags,
+          ...(existing === "adopt" ? { adoptExisting: true } : {}),
+        },
         existing === "import" ? { import: `${domainName}/${uri}` } : undefined,
       );
     }

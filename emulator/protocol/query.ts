@@ -24,7 +24,11 @@ export function parseQueryCall(req: WireRequest): QueryCall {
 }
 
 /** Top-level scalars and `Name.member.N` lists, which is all the STS operations here take. */
-export function parseQueryInput(model: ServiceModel, inputShape: string | undefined, params: Record<string, string>): Record<string, unknown> {
+export function parseQueryInput(
+  model: ServiceModel,
+  inputShape: string | undefined,
+  params: Record<string, string>,
+): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   const shape = inputShape ? (model.shapes[inputShape] as StructureShape) : undefined;
   for (const [name, ref] of Object.entries(shape?.members ?? {})) {

@@ -34,7 +34,14 @@ function describe(
   model: ServiceModel,
   errors: Pick<ServiceDescription, "validationError" | "throttlingError" | "internalError">,
 ): ServiceDescription {
-  return { name, model, protocol: model.metadata.protocol, signingName: model.metadata.signingName, routes: new RouteTable(model), ...errors };
+  return {
+    name,
+    model,
+    protocol: model.metadata.protocol,
+    signingName: model.metadata.signingName,
+    routes: new RouteTable(model),
+    ...errors,
+  };
 }
 
 /** Compiled once at load: no request re-reads a model to route or bind its members. */
@@ -83,7 +90,8 @@ type Check = (v: unknown, where: string) => string | undefined;
 type RecordCheck = (v: Record<string, unknown>, where: string) => string | undefined;
 
 const isDate = (v: unknown) => v instanceof Date && !Number.isNaN(v.getTime());
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Map) && !(v instanceof Date);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Map) && !(v instanceof Date);
 
 function stringMap(v: unknown, where: string): string | undefined {
   if (!isRecord(v)) return `${where} is not a map`;
@@ -108,7 +116,8 @@ function table(v: unknown, where: string, nameMember: string, each: Check): stri
   if (!(v instanceof Map)) return `${where} is not a table`;
   for (const [k, x] of v) {
     const w = `${where}[${JSON.stringify(k).slice(0, 80)}]`;
-    const wrong = each(x, w) ?? ((x as Record<string, unknown>)[nameMember] !== k ? `${w}.${nameMember} does not match its key` : undefined);
+    const wrong =
+      each(x, w) ?? ((x as Record<string, unknown>)[nameMember] !== k ? `${w}.${nameMember} does not match its key` : undefined);
     if (wrong) return wrong;
   }
   return undefined;
@@ -120,9 +129,13 @@ const APPFLOW_DATES = ["createdAt", "lastUpdatedAt"];
 const integration = record("Uri", DATES, "Tags", (v, where) =>
   v.ObjectTypeNames !== undefined ? stringMap(v.ObjectTypeNames, `${where}.ObjectTypeNames`) : undefined,
 );
-const domain = record("DomainName", DATES, "Tags", (v, where) =>
-  table(v.objectTypes, `${where}.objectTypes`, "ObjectTypeName", record("ObjectTypeName", DATES, "Tags")) ??
-  table(v.integrations, `${where}.integrations`, "Uri", integration),
+const domain = record(
+  "DomainName",
+  DATES,
+  "Tags",
+  (v, where) =>
+    table(v.objectTypes, `${where}.objectTypes`, "ObjectTypeName", record("ObjectTypeName", DATES, "Tags")) ??
+    table(v.integrations, `${where}.integrations`, "Uri", integration),
 );
 const flow = record("flowName", APPFLOW_DATES, "tags", (v, where) =>
   !isRecord(v.sourceFlowConfig) || !Array.isArray(v.destinationFlowConfigList) || !Array.isArray(v.tasks) || !isRecord(v.triggerConfig)
@@ -161,7 +174,6 @@ export function checkEmulatorData(v: unknown): string | undefined {
   }
   return undefined;
 }
-
 
 /** The state of every service in every region, and the operation tables bound to each region's. */
 export class Backends {

@@ -21,9 +21,7 @@ const shopifyOrders = new Integration(
   "shopify-orders",
   {
     domainName,
-    uri:
-      config.get("shopifyEventSource") ??
-      "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/shopify.com/1234567/orders",
+    uri: config.get("shopifyEventSource") ?? "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/shopify.com/1234567/orders",
     objectTypeNames: {
       ShopifyCreateOrders: "ShopifyOrder",
       ShopifyUpdatedOrders: "ShopifyOrder",
@@ -36,9 +34,7 @@ const shopifyOrders = new Integration(
 
 const segmentProfiles = new Integration("segment-identify", {
   domainName,
-  uri:
-    config.get("segmentEventSource") ??
-    "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/segment.com/SEGMENT_ID/identify",
+  uri: config.get("segmentEventSource") ?? "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/segment.com/SEGMENT_ID/identify",
   objectTypeNames: { SegmentIdentify: "SegmentProfile" },
   tags,
 });

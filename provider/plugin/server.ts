@@ -51,9 +51,7 @@ export function correctedHandlers(host: PluginHost, server: Handlers): Handlers 
   const provproto = require("@pulumi/pulumi/proto/provider_pb");
   const overrides: Handlers = {
     check(call, callback) {
-      return server.check.call(server, call, (err, value) =>
-        Promise.all(pendingLogs).then(() => callback(err, value)),
-      );
+      return server.check.call(server, call, (err, value) => Promise.all(pendingLogs).then(() => callback(err, value)));
     },
     configure(call, callback) {
       try {

@@ -6,7 +6,6 @@ import { clientsFor } from "../clients";
 import { appflowSdk } from "../sdk-modules";
 import type { ConnectorProfileInfo, ConnectorProfileSource, ProfileScope } from "./connector-profile-catalog";
 
-
 /** A listing is for a failure message; more pages than this adds calls and no help. */
 const MAX_LISTING_PAGES = 3;
 
@@ -22,10 +21,9 @@ async function describePages(
   let nextToken: string | undefined;
   let pages = 0;
   do {
-    const page = await client.send(
-      new DescribeConnectorProfilesCommand({ ...(request as object), maxResults: 100, nextToken }),
-      { abortSignal: signal },
-    );
+    const page = await client.send(new DescribeConnectorProfilesCommand({ ...(request as object), maxResults: 100, nextToken }), {
+      abortSignal: signal,
+    });
     for (const p of page.connectorProfileDetails ?? []) {
       if (p.connectorProfileName && p.connectorType) {
         out.push({ connectorProfileName: p.connectorProfileName, connectorType: p.connectorType });

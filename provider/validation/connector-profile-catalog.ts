@@ -34,10 +34,7 @@ export interface ConnectorProfileSource {
   namesOfType(connectorType: string, scope: ProfileScope, signal: AbortSignal): Promise<string[]>;
 }
 
-export type ProfileLookup =
-  | { status: "found"; connectorType: string }
-  | { status: "missing" }
-  | { status: "unverified"; error: unknown };
+export type ProfileLookup = { status: "found"; connectorType: string } | { status: "missing" } | { status: "unverified"; error: unknown };
 
 export type TypeListing = { status: "listed"; names: string[] } | { status: "unverified"; error: unknown };
 
@@ -70,7 +67,10 @@ export class ConnectorProfileCatalog {
   private readonly batchSize: number;
   private readonly timeoutMs: number;
 
-  constructor(private readonly source: ConnectorProfileSource, options: CatalogOptions = {}) {
+  constructor(
+    private readonly source: ConnectorProfileSource,
+    options: CatalogOptions = {},
+  ) {
     this.windowMs = options.windowMs ?? 10;
     this.batchSize = Math.min(options.batchSize ?? 100, 100);
     this.timeoutMs = options.timeoutMs ?? 20_000;

@@ -12,12 +12,7 @@
  */
 import { endpointOf, errorName, explain } from "../errors";
 import { needsConnectorProfile, sourceConnector } from "./connectors";
-import {
-  ConnectorProfileCatalog,
-  DeadlineExceeded,
-  type ProfileScope,
-  type TypeListing,
-} from "./connector-profile-catalog";
+import { ConnectorProfileCatalog, DeadlineExceeded, type ProfileScope, type TypeListing } from "./connector-profile-catalog";
 import type { Endpoints } from "../config";
 import { appflowConnectorProfiles } from "./appflow-connector-profiles";
 import { str } from "./unknown";
@@ -47,7 +42,10 @@ function theOnesThere(connectorType: string, region: string, listing: TypeListin
   if (listing.status !== "listed") return "";
   const { names } = listing;
   if (names.length === 0) return `; there are no ${connectorType} connector profiles in ${region}`;
-  const shown = names.slice(0, SHOWN_NAMES).map((n) => JSON.stringify(n)).join(", ");
+  const shown = names
+    .slice(0, SHOWN_NAMES)
+    .map((n) => JSON.stringify(n))
+    .join(", ");
   const more = names.length > SHOWN_NAMES ? ` and ${names.length - SHOWN_NAMES} more` : "";
   return `; the ${connectorType} connector profiles in ${region} are: ${shown}${more}`;
 }

@@ -17,8 +17,7 @@
  * about one (semantics.ts); it never rewrites it.
  */
 export type Schedule =
-  | { kind: "rate"; value: number; unit: "minutes" | "hours" | "days"; minutes: number }
-  | { kind: "cron"; fields: string[] };
+  { kind: "rate"; value: number; unit: "minutes" | "hours" | "days"; minutes: number } | { kind: "cron"; fields: string[] };
 
 export type Parsed = { ok: true; schedule: Schedule } | { ok: false; why: string };
 
@@ -103,7 +102,8 @@ export function parseScheduleExpression(expr: string): Parsed {
       return { ok: false, why: `a cron expression has 6 fields (minutes hours day-of-month month day-of-week year), not ${fields.length}` };
     }
     for (let i = 0; i < 6; i++) {
-      if (!fieldOk(FIELDS[i], fields[i])) return { ok: false, why: `the ${FIELDS[i].name} field ${JSON.stringify(fields[i])} is not valid` };
+      if (!fieldOk(FIELDS[i], fields[i]))
+        return { ok: false, why: `the ${FIELDS[i].name} field ${JSON.stringify(fields[i])} is not valid` };
     }
     if ((fields[2] === "?") === (fields[4] === "?")) {
       return { ok: false, why: "exactly one of day-of-month and day-of-week must be ?" };

@@ -23,7 +23,5 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
 ];
 
 export function semanticFindings(inputs: Inputs, ctx: SemanticContext): Finding[] {
-  return SEMANTIC_RULES.flatMap((r) =>
-    r.check(inputs, ctx).map((f): Finding => (r.level === "warning" ? { ...f, warning: true } : f)),
-  );
+  return SEMANTIC_RULES.flatMap((r) => r.check(inputs, ctx).map((f): Finding => (r.level === "warning" ? { ...f, warning: true } : f)));
 }

@@ -34,11 +34,7 @@ import type {
 
 /** Any connector's operator, so that a misspelt operator in the table fails to compile. */
 export type Operator =
-  | MarketoConnectorOperator
-  | S3ConnectorOperator
-  | SalesforceConnectorOperator
-  | ServiceNowConnectorOperator
-  | ZendeskConnectorOperator;
+  MarketoConnectorOperator | S3ConnectorOperator | SalesforceConnectorOperator | ServiceNowConnectorOperator | ZendeskConnectorOperator;
 
 export interface RequiredProperties {
   /** The operators this applies to; every operator when absent. */

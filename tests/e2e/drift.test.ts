@@ -26,7 +26,10 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
     assert.deepEqual(stepsOf(up), [["customers-from-s3", "update"]]);
     assert.deepEqual(
       writes(e2e.aws).map((r) => [r.operation, r.input!.tags ?? r.input!.tagKeys]),
-      [["TagResource", { team: "crm" }], ["UntagResource", ["owner"]]],
+      [
+        ["TagResource", { team: "crm" }],
+        ["UntagResource", ["owner"]],
+      ],
     );
     assert.deepEqual((await getIntegration(e2e.aws, "retail", EXAMPLE_URIS.quickstart))?.Tags, { team: "crm" });
   });
@@ -56,7 +59,10 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
 
     const up = await stack.up();
     assert.deepEqual(stepsOf(up), [["customers-from-s3", "create"]]);
-    assert.deepEqual(writes(e2e.aws).map((r) => r.operation), ["PutIntegration"]);
+    assert.deepEqual(
+      writes(e2e.aws).map((r) => r.operation),
+      ["PutIntegration"],
+    );
     assert.ok(await getIntegration(e2e.aws, "retail", EXAMPLE_URIS.quickstart), "the integration exists again");
     assert.deepEqual(await flowNames(e2e.aws), ["customers-from-s3"]);
   });
@@ -64,10 +70,14 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
   /** The events example's Shopify integration, as someone would create it by hand before any Pulumi program. */
   function putShopifyOrdersWithCli(extra: string[] = []): Promise<unknown> {
     return awsCli(e2e.aws, [
-      "customer-profiles", "put-integration",
-      "--domain-name", "retail",
-      "--uri", EXAMPLE_URIS.shopifyOrders,
-      "--object-type-names", "ShopifyCreateOrders=ShopifyOrder,ShopifyUpdatedOrders=ShopifyOrder",
+      "customer-profiles",
+      "put-integration",
+      "--domain-name",
+      "retail",
+      "--uri",
+      EXAMPLE_URIS.shopifyOrders,
+      "--object-type-names",
+      "ShopifyCreateOrders=ShopifyOrder,ShopifyUpdatedOrders=ShopifyOrder",
       ...extra,
     ]);
   }
@@ -79,7 +89,10 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
     e2e.aws.emulator.clearRequests();
 
     const up = await stack.up();
-    assert.deepEqual(stepsOf(up), [["segment-identify", "create"], ["shopify-orders", "create"]]);
+    assert.deepEqual(stepsOf(up), [
+      ["segment-identify", "create"],
+      ["shopify-orders", "create"],
+    ]);
     assert.deepEqual(
       writes(e2e.aws).map((r) => `${r.operation} ${r.input!.Uri}`),
       [`PutIntegration ${EXAMPLE_URIS.segmentIdentify}`],
@@ -89,7 +102,11 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
 
     e2e.aws.emulator.clearRequests();
     const preview = await stack.preview({ expectNoChanges: true });
-    assert.deepEqual(stepsOf(preview).filter(([, op]) => op !== "same"), [], "no diff afterwards");
+    assert.deepEqual(
+      stepsOf(preview).filter(([, op]) => op !== "same"),
+      [],
+      "no diff afterwards",
+    );
     assert.deepEqual(writes(e2e.aws), []);
   });
 
@@ -102,17 +119,25 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
     const up = await stack.up({ mayFail: true });
     assert.notEqual(up.code, 0);
     assert.match([...up.errors, up.stdout, up.stderr].join("\n"), /code must be a string/);
-    assert.deepEqual(writes(e2e.aws).filter((r) => r.input?.Uri === EXAMPLE_URIS.shopifyOrders), []);
+    assert.deepEqual(
+      writes(e2e.aws).filter((r) => r.input?.Uri === EXAMPLE_URIS.shopifyOrders),
+      [],
+    );
   });
 
   it("an integration created outside Pulumi is read with Integration.get: its tags and object types reach the program, and destroy leaves it alone", async () => {
     const otherShop = "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/shopify.com/7654321/orders";
     await awsCli(e2e.aws, [
-      "customer-profiles", "put-integration",
-      "--domain-name", "retail",
-      "--uri", otherShop,
-      "--object-type-names", "ShopifyCreateOrders=ShopifyOrder",
-      "--tags", "team=other-team",
+      "customer-profiles",
+      "put-integration",
+      "--domain-name",
+      "retail",
+      "--uri",
+      otherShop,
+      "--object-type-names",
+      "ShopifyCreateOrders=ShopifyOrder",
+      "--tags",
+      "team=other-team",
     ]);
     const stack = await e2e.stack("events");
     // What a user adds to read an integration this stack does not manage, e.g. for its ARN.
@@ -124,8 +149,15 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
     e2e.aws.emulator.clearRequests();
 
     const up = await stack.up();
-    assert.deepEqual(stepsOf(up), [["read-only", "read"], ["segment-identify", "create"], ["shopify-orders", "create"]]);
-    assert.ok(writes(e2e.aws).every((r) => r.input!.Uri !== otherShop), "the integration read is not written");
+    assert.deepEqual(stepsOf(up), [
+      ["read-only", "read"],
+      ["segment-identify", "create"],
+      ["shopify-orders", "create"],
+    ]);
+    assert.ok(
+      writes(e2e.aws).every((r) => r.input!.Uri !== otherShop),
+      "the integration read is not written",
+    );
     assert.deepEqual(up.outputs.readOnlyIntegration, {
       arn: `arn:aws:profile:us-east-1:123456789012:domains/retail/integrations/${otherShop}`,
       tags: { team: "other-team" },
@@ -133,6 +165,9 @@ describe("Changes made outside Pulumi, with the AWS CLI, seen by the real pulumi
     });
 
     await stack.destroy();
-    assert.deepEqual((await integrationsIn(e2e.aws, "retail")).map((i) => i.Uri), [otherShop]);
+    assert.deepEqual(
+      (await integrationsIn(e2e.aws, "retail")).map((i) => i.Uri),
+      [otherShop],
+    );
   });
 });

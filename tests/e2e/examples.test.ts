@@ -51,7 +51,6 @@ const EXAMPLES: Record<ExampleName, Declared[]> = {
   ],
 };
 
-
 describe("The examples, deployed by the real pulumi CLI to the local endpoint", function () {
   this.timeout(E2E_TEST_TIMEOUT);
   this.slow(30_000);
@@ -86,7 +85,11 @@ describe("The examples, deployed by the real pulumi CLI to the local endpoint", 
         const up = await stack.up();
         assert.deepEqual(stepsOf(up), each("create"));
         const puts = writes(e2e.aws);
-        assert.deepEqual(puts.map((r) => r.operation), declared.map(() => "PutIntegration"), "one PutIntegration per integration");
+        assert.deepEqual(
+          puts.map((r) => r.operation),
+          declared.map(() => "PutIntegration"),
+          "one PutIntegration per integration",
+        );
         assert.ok(puts.every((r) => r.input!.DomainName === "retail"));
 
         const held = await integrationsIn(e2e.aws, "retail");
@@ -127,11 +130,17 @@ describe("The examples, deployed by the real pulumi CLI to the local endpoint", 
         e2e.aws.emulator.clearRequests();
         const destroyed = await stack.destroy();
         assert.deepEqual(stepsOf(destroyed), each("delete"));
-        assert.deepEqual(writes(e2e.aws).map((r) => r.operation), declared.map(() => "DeleteIntegration"));
+        assert.deepEqual(
+          writes(e2e.aws).map((r) => r.operation),
+          declared.map(() => "DeleteIntegration"),
+        );
         assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
         assert.deepEqual(await flowNames(e2e.aws), []);
         const after = await stack.exportState();
-        assert.deepEqual((after.deployment.resources ?? []).filter((r) => r.type.endsWith(":Integration")), []);
+        assert.deepEqual(
+          (after.deployment.resources ?? []).filter((r) => r.type.endsWith(":Integration")),
+          [],
+        );
       });
     });
   }
@@ -158,10 +167,15 @@ describe("The examples, deployed by the real pulumi CLI to the local endpoint", 
         this.timeout(3 * E2E_TEST_TIMEOUT);
         const dir = path.join(clone, "examples", example);
         await runOrThrow("npm", ["run", "example:install", "--", example], { cwd: clone });
-        const installed = JSON.parse(fs.readFileSync(path.join(dir, "node_modules", "pulumi-customer-profiles-integration", "package.json"), "utf8"));
+        const installed = JSON.parse(
+          fs.readFileSync(path.join(dir, "node_modules", "pulumi-customer-profiles-integration", "package.json"), "utf8"),
+        );
         const own = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8"));
         assert.equal(installed.version, own.version, "the package installed is this checkout's");
-        assert.ok(fs.existsSync(path.join(dir, "node_modules", "pulumi-customer-profiles-integration", "dist", "index.d.ts")), "with its build");
+        assert.ok(
+          fs.existsSync(path.join(dir, "node_modules", "pulumi-customer-profiles-integration", "dist", "index.d.ts")),
+          "with its build",
+        );
 
         const backend = path.join(e2e.workspace, `clone-state-${example}`);
         fs.mkdirSync(backend);

@@ -18,7 +18,11 @@ describe("pulumi up and destroy of 50 integrations under throttling and server e
   const FAULTS = { seed: 1729, rules: [{ throttleRate: 0.3, errorRate: 0.05 }] };
 
   it("creates every integration exactly once, and destroy under the same faults leaves none", async () => {
-    const stack = await e2e.stack("quickstart", { count: COUNT, kind: "event", uriPrefix: "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/faults.example/1/source" });
+    const stack = await e2e.stack("quickstart", {
+      count: COUNT,
+      kind: "event",
+      uriPrefix: "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/faults.example/1/source",
+    });
     // The bench's program of N integrations, in the example's install of the packed package.
     fs.copyFileSync(path.join(REPO_ROOT, "bench", "programs", "integrations.ts"), path.join(stack.dir, "index.ts"));
     e2e.aws.emulator.clearRequests();
@@ -31,10 +35,15 @@ describe("pulumi up and destroy of 50 integrations under throttling and server e
     assert.ok(faulted > COUNT / 2, `faults were injected (${faulted} of ${requests.length} requests)`);
     const written = new Map<string, number>();
     for (const r of requests) {
-      if (r.operation === "PutIntegration" && r.status === 200) written.set(r.input!.Uri as string, (written.get(r.input!.Uri as string) ?? 0) + 1);
+      if (r.operation === "PutIntegration" && r.status === 200)
+        written.set(r.input!.Uri as string, (written.get(r.input!.Uri as string) ?? 0) + 1);
     }
     assert.equal(written.size, COUNT, "every integration was written");
-    assert.deepEqual([...written.values()].filter((n) => n !== 1), [], "none was written twice");
+    assert.deepEqual(
+      [...written.values()].filter((n) => n !== 1),
+      [],
+      "none was written twice",
+    );
     e2e.aws.emulator.setFaults({});
     assert.equal((await integrationsIn(e2e.aws, "retail")).length, COUNT);
     const state = await stack.exportState();

@@ -34,7 +34,10 @@ describe("Flow changes with the real pulumi CLI converge whichever way the endpo
       const update = e2e.aws.emulator.requests()[1].input!;
       assert.equal(update.flowName, "customers-from-s3");
       assert.deepEqual(update.destinationFlowConfigList, [
-        { connectorType: "CustomerProfiles", destinationConnectorProperties: { CustomerProfiles: { domainName: "retail", objectTypeName: "CustomerCsv" } } },
+        {
+          connectorType: "CustomerProfiles",
+          destinationConnectorProperties: { CustomerProfiles: { domainName: "retail", objectTypeName: "CustomerCsv" } },
+        },
       ]);
       const flow = await describeFlow(e2e.aws, "customers-from-s3");
       assert.equal(flow.sourceFlowConfig?.sourceConnectorProperties?.S3?.bucketPrefix, "customers/2027/");
@@ -56,7 +59,10 @@ describe("Flow changes with the real pulumi CLI converge whichever way the endpo
       await stack.refresh();
       e2e.aws.emulator.clearRequests();
       await stack.preview({ expectNoChanges: true });
-      assert.deepEqual(operations().filter((o) => !/^(Get|List|Describe)/.test(o)), []);
+      assert.deepEqual(
+        operations().filter((o) => !/^(Get|List|Describe)/.test(o)),
+        [],
+      );
     });
   }
 });

@@ -71,7 +71,10 @@ ${ORDERS}    options:
     );
     withoutEndpointEnv(stack);
     const up = await stack.up();
-    assert.deepEqual(stepsOf(up).filter(([name]) => name === "orders"), [["orders", "create"]]);
+    assert.deepEqual(
+      stepsOf(up).filter(([name]) => name === "orders"),
+      [["orders", "create"]],
+    );
     assert.equal(up.steps.find((s) => s.name === "orders")!.newOutputs!.region, "us-east-1");
     await stack.preview({ expectNoChanges: true });
     await stack.destroy();

@@ -21,13 +21,29 @@ describe("pulumi import through the provider plugin, with the real pulumi CLI ag
   /** An S3-flow integration and an event integration, made with the AWS CLI as a user would outside Pulumi. */
   async function createOutsidePulumi(): Promise<void> {
     const flow = await awsCli(e2e.aws, [
-      "customer-profiles", "put-integration", "--domain-name", "retail", "--object-type-name", "CustomerCsv",
-      "--flow-definition", JSON.stringify(toApi("FlowDefinition", s3FlowIntegration().flowDefinition)), "--tags", "team=crm",
+      "customer-profiles",
+      "put-integration",
+      "--domain-name",
+      "retail",
+      "--object-type-name",
+      "CustomerCsv",
+      "--flow-definition",
+      JSON.stringify(toApi("FlowDefinition", s3FlowIntegration().flowDefinition)),
+      "--tags",
+      "team=crm",
     ]);
     assert.equal(flow.Uri, FLOW_URI);
     await awsCli(e2e.aws, [
-      "customer-profiles", "put-integration", "--domain-name", "retail", "--uri", EVENT_URI,
-      "--object-type-names", "ShopifyCreateOrders=ShopifyOrder,ShopifyUpdatedOrders=ShopifyOrder", "--tags", "team=crm",
+      "customer-profiles",
+      "put-integration",
+      "--domain-name",
+      "retail",
+      "--uri",
+      EVENT_URI,
+      "--object-type-names",
+      "ShopifyCreateOrders=ShopifyOrder,ShopifyUpdatedOrders=ShopifyOrder",
+      "--tags",
+      "team=crm",
     ]);
     e2e.aws.emulator.clearRequests();
   }
@@ -35,12 +51,15 @@ describe("pulumi import through the provider plugin, with the real pulumi CLI ag
   /** `pulumi import` of both, from an import file; returns the code it printed. */
   async function importBoth(stack: Stack, out: string): Promise<string> {
     const file = path.join(path.dirname(stack.dir), "import.json");
-    fs.writeFileSync(file, JSON.stringify({
-      resources: [
-        { type: RESOURCE_TOKEN, name: "customers", id: `retail/${FLOW_URI}` },
-        { type: RESOURCE_TOKEN, name: "orders", id: `retail/${EVENT_URI}` },
-      ],
-    }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        resources: [
+          { type: RESOURCE_TOKEN, name: "customers", id: `retail/${FLOW_URI}` },
+          { type: RESOURCE_TOKEN, name: "orders", id: `retail/${EVENT_URI}` },
+        ],
+      }),
+    );
     const r = await stack.cli(["import", "--file", file, "--yes", "--protect=false", "--out", out]);
     assert.equal(r.code, 0, `pulumi import failed:\n${r.stdout}\n${r.stderr}`);
     assert.deepEqual(writes(e2e.aws), [], "import only reads");
@@ -49,7 +68,10 @@ describe("pulumi import through the provider plugin, with the real pulumi CLI ag
 
   async function destroyBoth(stack: Stack): Promise<void> {
     const destroyed = await stack.destroy();
-    assert.deepEqual(stepsOf(destroyed), [["customers", "delete"], ["orders", "delete"]]);
+    assert.deepEqual(stepsOf(destroyed), [
+      ["customers", "delete"],
+      ["orders", "delete"],
+    ]);
     assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
     assert.deepEqual(await flowNames(e2e.aws), []);
   }
@@ -87,7 +109,8 @@ describe("pulumi import through the provider plugin, with the real pulumi CLI ag
     assert.match(code, new RegExp(`import \\* as \\w+ from "${NODEJS_MODULE}";`), "imported from the package's plugin entry");
     const module = pluginModule(stack.dir);
     // A package without the generated class yet: the stand-in takes the entry's place.
-    if (module !== NODEJS_MODULE) fs.writeFileSync(path.join(stack.dir, "index.ts"), code.replace(`"${NODEJS_MODULE}"`, JSON.stringify(module)));
+    if (module !== NODEJS_MODULE)
+      fs.writeFileSync(path.join(stack.dir, "index.ts"), code.replace(`"${NODEJS_MODULE}"`, JSON.stringify(module)));
 
     const preview = await stack.preview({ expectNoChanges: true });
     assert.deepEqual(preview.changes, { same: 3 }, "the stack and both integrations, unchanged");
@@ -114,6 +137,9 @@ describe("pulumi import through the provider plugin, with the real pulumi CLI ag
     assert.deepEqual(writes(e2e.aws), []);
     await stack.preview({ expectNoChanges: true });
     await stack.destroy();
-    assert.deepEqual((await integrationsIn(e2e.aws, "retail")).map((i) => i.Uri), [FLOW_URI]);
+    assert.deepEqual(
+      (await integrationsIn(e2e.aws, "retail")).map((i) => i.Uri),
+      [FLOW_URI],
+    );
   });
 });

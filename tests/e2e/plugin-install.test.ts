@@ -6,7 +6,15 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { E2E_TEST_TIMEOUT, requireEngine } from "../support/e2e";
 import { engineEnv, stepsOf, Stack, type Engine } from "../../testing/pulumi";
-import { EXAMPLE_URIS, getIntegration, seedExampleData, SEEDED, startLocalAwsForExamples, writes, type LocalAws } from "../../testing/local-aws";
+import {
+  EXAMPLE_URIS,
+  getIntegration,
+  seedExampleData,
+  SEEDED,
+  startLocalAwsForExamples,
+  writes,
+  type LocalAws,
+} from "../../testing/local-aws";
 import { packedPackage, REPO_ROOT, run, runOrThrow } from "../../testing/package";
 import { PACKAGE_NAME, PLUGIN_EXECUTABLE, RESOURCE_TOKEN } from "../../provider/plugin/names";
 
@@ -64,7 +72,10 @@ describe("Installing the provider plugin from its tarball, with the real pulumi 
     await runOrThrow(pulumi, ["plugin", "install", "resource", PACKAGE_NAME, version, "--file", tarball], { env });
     const ls = await runOrThrow(pulumi, ["plugin", "ls", "--json"], { env });
     const plugins = JSON.parse(ls.stdout) as { name: string; kind: string; version: string }[];
-    assert.deepEqual(plugins.map((p) => [p.name, p.kind, p.version]), [[PACKAGE_NAME, "resource", version]]);
+    assert.deepEqual(
+      plugins.map((p) => [p.name, p.kind, p.version]),
+      [[PACKAGE_NAME, "resource", version]],
+    );
   });
 
   it("installs from a release URL with pulumi plugin install --server, as a published release would serve it", async () => {
@@ -88,7 +99,10 @@ describe("Installing the provider plugin from its tarball, with the real pulumi 
       await runOrThrow(pulumi, ["plugin", "install", "resource", PACKAGE_NAME, version, "--server", url], { env: serverEnv });
       assert.deepEqual(served, [`/${path.basename(tarball)}`]);
       const ls = await runOrThrow(pulumi, ["plugin", "ls", "--json"], { env: serverEnv });
-      assert.deepEqual(JSON.parse(ls.stdout).map((p: { name: string }) => p.name), [PACKAGE_NAME]);
+      assert.deepEqual(
+        JSON.parse(ls.stdout).map((p: { name: string }) => p.name),
+        [PACKAGE_NAME],
+      );
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
@@ -127,7 +141,10 @@ outputs:
 
     await stack.destroy();
     assert.equal(await getIntegration(aws, SEEDED.domainName, EXAMPLE_URIS.shopifyOrders), undefined);
-    const rm = await run(path.join(engine.binDir, "pulumi"), ["stack", "rm", "--yes", "--stack", "install", "--non-interactive"], { cwd: dir, env });
+    const rm = await run(path.join(engine.binDir, "pulumi"), ["stack", "rm", "--yes", "--stack", "install", "--non-interactive"], {
+      cwd: dir,
+      env,
+    });
     assert.equal(rm.code, 0, rm.stderr);
   });
 });

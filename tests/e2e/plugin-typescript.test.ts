@@ -14,7 +14,12 @@ function program(module: string, resources: [string, object][]): string {
   return `import * as cpi from ${JSON.stringify(module)};\n${body}\n`;
 }
 
-const orders = { domainName: "retail", uri: EXAMPLE_URIS.shopifyOrders, objectTypeNames: { ShopifyCreateOrders: "ShopifyOrder" }, tags: { team: "crm" } };
+const orders = {
+  domainName: "retail",
+  uri: EXAMPLE_URIS.shopifyOrders,
+  objectTypeNames: { ShopifyCreateOrders: "ShopifyOrder" },
+  tags: { team: "crm" },
+};
 
 describe("The provider plugin serving a TypeScript program, with the real pulumi CLI against the local endpoint", function () {
   this.timeout(E2E_TEST_TIMEOUT);
@@ -40,10 +45,19 @@ describe("The provider plugin serving a TypeScript program, with the real pulumi
   }
 
   it("deploys a flow integration and an event integration, previews the same program with no changes, and destroys them", async () => {
-    const stack = await tsProject([["customers", s3FlowIntegration()], ["orders", orders]]);
+    const stack = await tsProject([
+      ["customers", s3FlowIntegration()],
+      ["orders", orders],
+    ]);
     const up = await stack.up();
-    assert.deepEqual(stepsOf(up), [["customers", "create"], ["orders", "create"]]);
-    assert.deepEqual(writes(e2e.aws).map((r) => r.operation), ["PutIntegration", "PutIntegration"]);
+    assert.deepEqual(stepsOf(up), [
+      ["customers", "create"],
+      ["orders", "create"],
+    ]);
+    assert.deepEqual(
+      writes(e2e.aws).map((r) => r.operation),
+      ["PutIntegration", "PutIntegration"],
+    );
     const customers = up.steps.find((s) => s.name === "customers")!.newOutputs!;
     assert.equal(customers.uri, EXAMPLE_URIS.quickstart, "the URI the service derived from the flow");
     assert.match(customers.createdAt, /^\d{4}-/);
@@ -54,7 +68,10 @@ describe("The provider plugin serving a TypeScript program, with the real pulumi
     assert.deepEqual(writes(e2e.aws), []);
 
     const destroyed = await stack.destroy();
-    assert.deepEqual(stepsOf(destroyed), [["customers", "delete"], ["orders", "delete"]]);
+    assert.deepEqual(stepsOf(destroyed), [
+      ["customers", "delete"],
+      ["orders", "delete"],
+    ]);
     assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
     assert.deepEqual(await flowNames(e2e.aws), []);
   });
@@ -63,7 +80,12 @@ describe("The provider plugin serving a TypeScript program, with the real pulumi
     const { flowDefinition, ...noFlow } = s3FlowIntegration();
     // One resource: the engine stops at the first resource whose check fails.
     const bad = await tsProject(
-      [["customers", { ...noFlow, domainName: undefined, domainname: "retail", flowDefiniton: flowDefinition, tags: { "aws:team": "crm" } }]],
+      [
+        [
+          "customers",
+          { ...noFlow, domainName: undefined, domainname: "retail", flowDefiniton: flowDefinition, tags: { "aws:team": "crm" } },
+        ],
+      ],
       { anyKey: true },
     );
     const failed = await bad.preview({ mayFail: true });
@@ -78,7 +100,10 @@ describe("The provider plugin serving a TypeScript program, with the real pulumi
     const warned = await tsProject([["orders", untyped]], { anyKey: true });
     const preview = await warned.preview();
     assert.deepEqual(stepsOf(preview), [["orders", "create"]]);
-    assert.match(diagnostics(preview), /warning: integration in domain retail \(uri [^)]+\): objectTypeName is required unless objectTypeNames is set/);
+    assert.match(
+      diagnostics(preview),
+      /warning: integration in domain retail \(uri [^)]+\): objectTypeName is required unless objectTypeNames is set/,
+    );
 
     assert.deepEqual(writes(e2e.aws), [], "nothing is written");
     assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);

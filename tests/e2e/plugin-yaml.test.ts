@@ -51,7 +51,10 @@ describe("The provider plugin serving a YAML program, with the real pulumi CLI a
     const up = await stack.up();
     assert.deepEqual(stepsOf(up), [["customers", "create"]]);
     assert.equal(up.outputs.arn, `arn:aws:profile:us-east-1:123456789012:domains/retail/integrations/${EXAMPLE_URIS.quickstart}`);
-    assert.deepEqual(writes(e2e.aws).map((r) => r.operation), ["PutIntegration"]);
+    assert.deepEqual(
+      writes(e2e.aws).map((r) => r.operation),
+      ["PutIntegration"],
+    );
     assert.equal((await getIntegration(e2e.aws, "retail", EXAMPLE_URIS.quickstart))?.Tags?.team, "crm");
     await stack.preview({ expectNoChanges: true });
 
@@ -67,14 +70,21 @@ describe("The provider plugin serving a YAML program, with the real pulumi CLI a
     assert.deepEqual(stepsOf(retag), [["customers", "update"]]);
     assert.deepEqual(changedInputs(retag.steps[0]), ["tags"]);
     await stack.up();
-    assert.deepEqual(writes(e2e.aws).map((r) => r.operation), ["TagResource"], "a tags-only change never rewrites the integration");
+    assert.deepEqual(
+      writes(e2e.aws).map((r) => r.operation),
+      ["TagResource"],
+      "a tags-only change never rewrites the integration",
+    );
     assert.deepEqual((await getIntegration(e2e.aws, "retail", EXAMPLE_URIS.quickstart))?.Tags, { team: "data", owner: "ana" });
 
     rewrite(stack, s3Integration({ tags: "{ team: data, owner: ana }", bucketPrefix: "customers/2027/" }));
     e2e.aws.emulator.clearRequests();
     const reflow = await stack.up();
     assert.deepEqual(stepsOf(reflow), [["customers", "update"]]);
-    assert.deepEqual(writes(e2e.aws).map((r) => r.operation), ["UpdateFlow"]);
+    assert.deepEqual(
+      writes(e2e.aws).map((r) => r.operation),
+      ["UpdateFlow"],
+    );
     const flow = await describeFlow(e2e.aws, "customers-from-s3");
     assert.equal(flow.sourceFlowConfig?.sourceConnectorProperties?.S3?.bucketPrefix, "customers/2027/");
     await stack.preview({ expectNoChanges: true });
@@ -82,7 +92,10 @@ describe("The provider plugin serving a YAML program, with the real pulumi CLI a
     e2e.aws.emulator.clearRequests();
     const destroyed = await stack.destroy();
     assert.deepEqual(stepsOf(destroyed), [["customers", "delete"]]);
-    assert.deepEqual(writes(e2e.aws).map((r) => r.operation), ["DeleteIntegration"]);
+    assert.deepEqual(
+      writes(e2e.aws).map((r) => r.operation),
+      ["DeleteIntegration"],
+    );
     assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
     assert.deepEqual(await flowNames(e2e.aws), []);
   });
@@ -114,14 +127,24 @@ describe("The provider plugin serving a YAML program, with the real pulumi CLI a
     assert.match(said, /flowDefiniton[\s\S]*(did you mean flowDefinition\?|Existing properties are: flowDefinition)/);
 
     const wrongType = await e2e.project(
-      yamlProject(s3Integration().replace("triggerConfig: { triggerType: OnDemand }", "triggerConfig: { triggerType: OnDemand, triggerProperties: { scheduled: { scheduleExpression: [rate] } } }")),
+      yamlProject(
+        s3Integration().replace(
+          "triggerConfig: { triggerType: OnDemand }",
+          "triggerConfig: { triggerType: OnDemand, triggerProperties: { scheduled: { scheduleExpression: [rate] } } }",
+        ),
+      ),
     );
     const second = await wrongType.preview({ mayFail: true });
     assert.notEqual(second.code, 0, "preview fails");
-    assert.match(diagnostics(second), /triggerProperties:[\s\S]*scheduled:[\s\S]*scheduleExpression: Cannot assign 'List<string>' to 'string'/);
+    assert.match(
+      diagnostics(second),
+      /triggerProperties:[\s\S]*scheduled:[\s\S]*scheduleExpression: Cannot assign 'List<string>' to 'string'/,
+    );
 
     // What the schema cannot say, the plugin's check refuses at its path, as for the dynamic provider.
-    const badValues = await e2e.project(yamlProject(s3Integration({ tags: '{ "aws:team": crm }' }).replace("bucketName: retail-exports", "bucketName: x")));
+    const badValues = await e2e.project(
+      yamlProject(s3Integration({ tags: '{ "aws:team": crm }' }).replace("bucketName: retail-exports", "bucketName: x")),
+    );
     const third = await badValues.preview({ mayFail: true });
     assert.notEqual(third.code, 0, "preview fails");
     const errors = third.errors.join("\n");

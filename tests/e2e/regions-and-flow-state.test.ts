@@ -32,22 +32,39 @@ describe("Regions and flow states, with the real pulumi CLI against the local en
     assert.deepEqual(writes(e2e.aws), [], "preview writes nothing");
 
     const up = await stack.up();
-    assert.deepEqual(stepsOf(up), [["customers-from-s3", "create-replacement"], ["customers-from-s3", "replace"], ["customers-from-s3", "delete-replaced"]]);
+    assert.deepEqual(stepsOf(up), [
+      ["customers-from-s3", "create-replacement"],
+      ["customers-from-s3", "replace"],
+      ["customers-from-s3", "delete-replaced"],
+    ]);
     const calls = writes(e2e.aws).map((r) => `${r.operation} ${r.region}`);
-    assert.deepEqual(calls, ["PutIntegration eu-west-1", "DeleteIntegration us-east-1"], "create-before-delete: flow names are unique per region only");
+    assert.deepEqual(
+      calls,
+      ["PutIntegration eu-west-1", "DeleteIntegration us-east-1"],
+      "create-before-delete: flow names are unique per region only",
+    );
     const moved = up.steps.find((s) => s.op === "create-replacement")!.newOutputs!;
     assert.equal(moved.region, "eu-west-1");
     assert.equal(moved.uri, "arn:aws:appflow:eu-west-1:123456789012:flow/customers-from-s3");
-    assert.equal(moved.arn, "arn:aws:profile:eu-west-1:123456789012:domains/retail/integrations/arn:aws:appflow:eu-west-1:123456789012:flow/customers-from-s3");
+    assert.equal(
+      moved.arn,
+      "arn:aws:profile:eu-west-1:123456789012:domains/retail/integrations/arn:aws:appflow:eu-west-1:123456789012:flow/customers-from-s3",
+    );
     assert.deepEqual(await integrationsIn(e2e.aws, "retail"), [], "nothing is left in us-east-1");
     const there = await eu.customerProfiles.send(new ListIntegrationsCommand({ DomainName: "retail" }));
-    assert.deepEqual(there.Items?.map((i) => i.Uri), [moved.uri]);
+    assert.deepEqual(
+      there.Items?.map((i) => i.Uri),
+      [moved.uri],
+    );
 
     await stack.refresh();
     await stack.preview({ expectNoChanges: true });
     e2e.aws.emulator.clearRequests();
     await stack.destroy();
-    assert.deepEqual(writes(e2e.aws).map((r) => `${r.operation} ${r.region}`), ["DeleteIntegration eu-west-1"]);
+    assert.deepEqual(
+      writes(e2e.aws).map((r) => `${r.operation} ${r.region}`),
+      ["DeleteIntegration eu-west-1"],
+    );
     eu.customerProfiles.destroy();
     eu.appflow.destroy();
     eu.sts.destroy();
@@ -70,7 +87,10 @@ describe("Regions and flow states, with the real pulumi CLI against the local en
       e2e.aws.emulator.clearRequests();
       const again = await stack.up();
       assert.deepEqual(stepsOf(again), [["salesforce-contacts", "update"]]);
-      assert.deepEqual(writes(e2e.aws).map((r) => r.operation), ["StartFlow"]);
+      assert.deepEqual(
+        writes(e2e.aws).map((r) => r.operation),
+        ["StartFlow"],
+      );
       assert.equal((await flow()).flowStatus, "Active");
       await stack.preview({ expectNoChanges: true });
       await stack.destroy();

@@ -50,7 +50,9 @@ describe("Changing a deployed program, with the real pulumi CLI against the loca
       connectorType: "S3",
       sourceConnectorProperties: { S3: { bucketName: "retail-exports", bucketPrefix: "customers/2027/" } },
     });
-    assert.deepEqual(update.input!.tasks, [{ taskType: "Filter", sourceFields: ["email", "name"], connectorOperator: { S3: "PROJECTION" } }]);
+    assert.deepEqual(update.input!.tasks, [
+      { taskType: "Filter", sourceFields: ["email", "name"], connectorOperator: { S3: "PROJECTION" } },
+    ]);
     assert.deepEqual(update.input!.triggerConfig, { triggerType: "OnDemand" });
 
     const described = await describeFlow(e2e.aws, "customers-from-s3");
@@ -67,18 +69,27 @@ describe("Changing a deployed program, with the real pulumi CLI against the loca
     e2e.aws.emulator.clearRequests();
 
     const preview = await stack.preview();
-    assert.deepEqual(
-      stepsOf(preview),
-      [["segment-identify", "replace"], ["shopify-orders", "replace"]],
-    );
+    assert.deepEqual(stepsOf(preview), [
+      ["segment-identify", "replace"],
+      ["shopify-orders", "replace"],
+    ]);
     assert.deepEqual(writes(e2e.aws), [], "preview writes nothing");
 
     await stack.up();
     const calls = writes(e2e.aws).map((r) => `${r.operation} ${r.input!.DomainName} ${r.input!.Uri}`);
-    assert.deepEqual(calls.slice(0, 2).sort(), [`PutIntegration retail-eu ${EXAMPLE_URIS.segmentIdentify}`, `PutIntegration retail-eu ${EXAMPLE_URIS.shopifyOrders}`]);
-    assert.deepEqual(calls.slice(2).sort(), [`DeleteIntegration retail ${EXAMPLE_URIS.segmentIdentify}`, `DeleteIntegration retail ${EXAMPLE_URIS.shopifyOrders}`]);
+    assert.deepEqual(calls.slice(0, 2).sort(), [
+      `PutIntegration retail-eu ${EXAMPLE_URIS.segmentIdentify}`,
+      `PutIntegration retail-eu ${EXAMPLE_URIS.shopifyOrders}`,
+    ]);
+    assert.deepEqual(calls.slice(2).sort(), [
+      `DeleteIntegration retail ${EXAMPLE_URIS.segmentIdentify}`,
+      `DeleteIntegration retail ${EXAMPLE_URIS.shopifyOrders}`,
+    ]);
     assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
-    assert.deepEqual((await integrationsIn(e2e.aws, "retail-eu")).map((i) => i.Uri).sort(), [EXAMPLE_URIS.segmentIdentify, EXAMPLE_URIS.shopifyOrders]);
+    assert.deepEqual((await integrationsIn(e2e.aws, "retail-eu")).map((i) => i.Uri).sort(), [
+      EXAMPLE_URIS.segmentIdentify,
+      EXAMPLE_URIS.shopifyOrders,
+    ]);
   });
 
   it("a domainName change replaces a flow integration: the old one and its flow go first, since the new flow takes the same name", async () => {
@@ -94,7 +105,10 @@ describe("Changing a deployed program, with the real pulumi CLI against the loca
       ["DeleteIntegration retail", "PutIntegration retail-eu"],
     );
     assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
-    assert.deepEqual((await integrationsIn(e2e.aws, "retail-eu")).map((i) => i.Uri), [EXAMPLE_URIS.quickstart]);
+    assert.deepEqual(
+      (await integrationsIn(e2e.aws, "retail-eu")).map((i) => i.Uri),
+      [EXAMPLE_URIS.quickstart],
+    );
     assert.deepEqual(await flowNames(e2e.aws), ["customers-from-s3"]);
   });
 });

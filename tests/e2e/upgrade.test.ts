@@ -4,7 +4,14 @@ import * as path from "node:path";
 import { destroyQuickstart, E2E_TEST_TIMEOUT, useE2E } from "../support/e2e";
 import { EXAMPLE_URIS, describeFlow, getIntegration, integrationsIn, SEEDED, writes } from "../../testing/local-aws";
 import { engineEnv, stepsOf, Stack } from "../../testing/pulumi";
-import { copyNodeModules, installedDependencies, installedWith, packedRelease, RELEASE_0_1_0, type ReleaseSources } from "../../testing/package";
+import {
+  copyNodeModules,
+  installedDependencies,
+  installedWith,
+  packedRelease,
+  RELEASE_0_1_0,
+  type ReleaseSources,
+} from "../../testing/package";
 
 /**
  * Every resource's state holds the loader 0.1.0 serialized into `__provider`: it requires
@@ -52,7 +59,10 @@ describe("Stacks deployed with 0.1.0, after upgrading to the current package (re
     await copyNodeModules(newInstall, stack.dir);
     // Told apart from 0.1.0 by its layout, which does not change with the version number.
     const lib = path.join(stack.dir, "node_modules", "pulumi-customer-profiles-integration", "dist");
-    assert.ok(fs.existsSync(path.join(lib, "model")) && !fs.existsSync(path.join(lib, "provider", "model")), "the current package is installed");
+    assert.ok(
+      fs.existsSync(path.join(lib, "model")) && !fs.existsSync(path.join(lib, "provider", "model")),
+      "the current package is installed",
+    );
   }
 
   /** The `__provider` of each Integration in the state. */
@@ -84,7 +94,10 @@ describe("Stacks deployed with 0.1.0, after upgrading to the current package (re
     const refreshed = await stack.refresh();
     assert.deepEqual(stepsOf(refreshed), [["customers-from-s3", "same"]]);
     assert.deepEqual(writes(e2e.aws), [], "refresh writes nothing");
-    assert.ok(e2e.aws.emulator.requests().some((r) => r.operation === "GetIntegration"), "refresh read the integration");
+    assert.ok(
+      e2e.aws.emulator.requests().some((r) => r.operation === "GetIntegration"),
+      "refresh read the integration",
+    );
 
     // The unchanged program: nothing to do, nothing written.
     e2e.aws.emulator.clearRequests();
@@ -98,7 +111,12 @@ describe("Stacks deployed with 0.1.0, after upgrading to the current package (re
     const up = await stack.up();
     assert.deepEqual(stepsOf(up), [["customers-from-s3", "update"]]);
     // A flow change goes through AppFlow's UpdateFlow (docs/reliability.md "Flow changes"), whichever package deployed the flow.
-    assert.deepEqual(writes(e2e.aws).map((r) => r.operation).sort(), ["TagResource", "UntagResource", "UpdateFlow"]);
+    assert.deepEqual(
+      writes(e2e.aws)
+        .map((r) => r.operation)
+        .sort(),
+      ["TagResource", "UntagResource", "UpdateFlow"],
+    );
     const after = await getIntegration(e2e.aws, "retail", EXAMPLE_URIS.quickstart);
     assert.deepEqual(after?.Tags, { team: "data" });
     assert.equal(after?.Uri, before?.Uri, "updated in place, under the same URI");
@@ -121,7 +139,10 @@ describe("Stacks deployed with 0.1.0, after upgrading to the current package (re
     e2e.aws.emulator.clearRequests();
     const destroyed = await stack.destroy();
     assert.deepEqual(stepsOf(destroyed), [["customers-from-s3", "delete"]]);
-    assert.deepEqual(writes(e2e.aws).map((r) => r.operation), ["DeleteIntegration"]);
+    assert.deepEqual(
+      writes(e2e.aws).map((r) => r.operation),
+      ["DeleteIntegration"],
+    );
     assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
   });
 });

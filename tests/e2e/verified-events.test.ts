@@ -8,7 +8,6 @@ import { engineEnv, Stack, stepsOf, type Engine } from "../../testing/pulumi";
 import { installedDependencies, workingCopy } from "../../testing/package";
 import { describeVerified } from "../support/emulator-harness";
 
-
 /**
  * examples/events deployed by the real pulumi CLI: a verified spec, so with PCPI_VERIFY_AWS=1 and
  * credentials the same lifecycle runs against AWS, in a domain made for the run and deleted
@@ -25,13 +24,18 @@ describeVerified(
     let uris: { shopify: string; segment: string };
     const domainIntegrations = async () =>
       ((await t.customerProfiles.send(new ListIntegrationsCommand({ DomainName: t.domainName }))).Items ?? []).map((i) => i.Uri!).sort();
-    const writes = () => t.emulator!.requests().filter((r) => !/^(Get|List|Describe)/.test(r.operation)).map((r) => r.operation);
+    const writes = () =>
+      t
+        .emulator!.requests()
+        .filter((r) => !/^(Get|List|Describe)/.test(r.operation))
+        .map((r) => r.operation);
 
     before(async function () {
       engine = await requireEngine(this);
       await installedDependencies("events");
       workspace = fs.mkdtempSync(path.join(os.tmpdir(), "pcpi-e2e-verified-"));
-      const source = (partner: string, name: string) => `arn:${t.partition}:events:${t.region}:${t.accountId}:event-source/aws.partner/${partner}/${t.unique("pcpi")}/${name}`;
+      const source = (partner: string, name: string) =>
+        `arn:${t.partition}:events:${t.region}:${t.accountId}:event-source/aws.partner/${partner}/${t.unique("pcpi")}/${name}`;
       uris = {
         shopify: (t.kind === "aws" && process.env.PCPI_VERIFY_AWS_SHOPIFY_EVENT_SOURCE) || source("shopify.com", "orders"),
         segment: (t.kind === "aws" && process.env.PCPI_VERIFY_AWS_SEGMENT_EVENT_SOURCE) || source("segment.com", "identify"),
@@ -50,7 +54,12 @@ describeVerified(
         engine,
         dir: path.join(workspace, "project"),
         name: "verified",
-        env: engineEnv(engine, { home: path.join(workspace, "pulumi-home"), backendDir: path.join(workspace, "state"), aws: awsEnv, typeCheck: false }),
+        env: engineEnv(engine, {
+          home: path.join(workspace, "pulumi-home"),
+          backendDir: path.join(workspace, "state"),
+          aws: awsEnv,
+          typeCheck: false,
+        }),
       });
       fs.mkdirSync(path.join(workspace, "pulumi-home"));
       fs.mkdirSync(path.join(workspace, "state"));
@@ -76,7 +85,10 @@ describeVerified(
       this.timeout(E2E_TEST_TIMEOUT);
       t.emulator?.clearRequests();
       const preview = await stack.preview();
-      assert.deepEqual(stepsOf(preview), [["segment-identify", "create"], ["shopify-orders", "create"]]);
+      assert.deepEqual(stepsOf(preview), [
+        ["segment-identify", "create"],
+        ["shopify-orders", "create"],
+      ]);
       assert.deepEqual(await domainIntegrations(), []);
       if (t.kind === "local") assert.deepEqual(writes(), []);
     });
@@ -84,12 +96,18 @@ describeVerified(
     it("up creates both, with their event-type mappings, tags and ARNs", async function () {
       this.timeout(E2E_TEST_TIMEOUT);
       const up = await stack.up();
-      assert.deepEqual(stepsOf(up), [["segment-identify", "create"], ["shopify-orders", "create"]]);
+      assert.deepEqual(stepsOf(up), [
+        ["segment-identify", "create"],
+        ["shopify-orders", "create"],
+      ]);
       assert.deepEqual(await domainIntegrations(), [uris.segment, uris.shopify].sort());
       const shopify = await t.customerProfiles.send(new GetIntegrationCommand({ DomainName: t.domainName, Uri: uris.shopify }));
       assert.deepEqual(shopify.ObjectTypeNames, { ShopifyCreateOrders: "ShopifyOrder", ShopifyUpdatedOrders: "ShopifyOrder" });
       assert.deepEqual(shopify.Tags, { team: "commerce", run: t.unique("pcpi") });
-      assert.equal(up.outputs.shopifyOrdersArn, `arn:${t.partition}:profile:${t.region}:${t.accountId}:domains/${t.domainName}/integrations/${uris.shopify}`);
+      assert.equal(
+        up.outputs.shopifyOrdersArn,
+        `arn:${t.partition}:profile:${t.region}:${t.accountId}:domains/${t.domainName}/integrations/${uris.shopify}`,
+      );
     });
 
     it("a second up changes nothing and writes nothing", async function () {
@@ -104,16 +122,25 @@ describeVerified(
       await stack.setConfig({ tags: { team: "data", run: t.unique("pcpi") } });
       t.emulator?.clearRequests();
       const up = await stack.up();
-      assert.deepEqual(stepsOf(up), [["segment-identify", "update"], ["shopify-orders", "update"]]);
+      assert.deepEqual(stepsOf(up), [
+        ["segment-identify", "update"],
+        ["shopify-orders", "update"],
+      ]);
       const resourceArn = up.outputs.segmentProfilesArn as string;
-      assert.deepEqual((await t.customerProfiles.send(new ListTagsForResourceCommand({ resourceArn }))).tags, { team: "data", run: t.unique("pcpi") });
+      assert.deepEqual((await t.customerProfiles.send(new ListTagsForResourceCommand({ resourceArn }))).tags, {
+        team: "data",
+        run: t.unique("pcpi"),
+      });
       if (t.kind === "local") assert.deepEqual(writes(), ["TagResource", "TagResource"]);
     });
 
     it("destroy deletes both", async function () {
       this.timeout(E2E_TEST_TIMEOUT);
       const destroyed = await stack.destroy();
-      assert.deepEqual(stepsOf(destroyed), [["segment-identify", "delete"], ["shopify-orders", "delete"]]);
+      assert.deepEqual(stepsOf(destroyed), [
+        ["segment-identify", "delete"],
+        ["shopify-orders", "delete"],
+      ]);
       assert.deepEqual(await domainIntegrations(), []);
     });
   },

@@ -9,9 +9,20 @@ import { startLocalAws, type LocalAws } from "../../testing/local-aws";
 export type EmulatorHandle = LocalAws;
 
 const SDK_ENV = [
-  "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_CUSTOMER_PROFILES", "AWS_ENDPOINT_URL_APPFLOW", "AWS_ENDPOINT_URL_STS",
-  "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION",
-  "AWS_PROFILE", "AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE",
+  "AWS_ENDPOINT_URL",
+  "AWS_ENDPOINT_URL_CUSTOMER_PROFILES",
+  "AWS_ENDPOINT_URL_APPFLOW",
+  "AWS_ENDPOINT_URL_STS",
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AWS_REGION",
+  "AWS_DEFAULT_REGION",
+  "AWS_PROFILE",
+  "AWS_MAX_ATTEMPTS",
+  "AWS_RETRY_MODE",
+  "AWS_CONFIG_FILE",
+  "AWS_SHARED_CREDENTIALS_FILE",
   "PULUMI_CUSTOMER_PROFILES_MAX_BACKOFF_MS",
 ];
 
@@ -54,6 +65,16 @@ export function operations(h: EmulatorHandle): string[] {
 }
 
 export const WRITE_OPERATIONS = new Set([
-  "PutIntegration", "DeleteIntegration", "TagResource", "UntagResource", "CreateDomain", "DeleteDomain",
-  "PutProfileObjectType", "DeleteProfileObjectType", "CreateConnectorProfile", "DeleteConnectorProfile", "UpdateFlow", "DeleteFlow",
+  "PutIntegration",
+  "DeleteIntegration",
+  "TagResource",
+  "UntagResource",
+  "CreateDomain",
+  "DeleteDomain",
+  "PutProfileObjectType",
+  "DeleteProfileObjectType",
+  "CreateConnectorProfile",
+  "DeleteConnectorProfile",
+  "UpdateFlow",
+  "DeleteFlow",
 ]);

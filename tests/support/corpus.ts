@@ -68,4 +68,3 @@ export async function seedFor(aws: EmulatorHandle, request: Api): Promise<void> 
     );
   }
 }
-

@@ -42,7 +42,8 @@ export function usePluginE2E(): PluginE2E {
     // The quickstart's install holds @pulumi/pulumi and this package from its packed tarball.
     install = await installedDependencies("quickstart");
     e2e.pluginDir = path.join(install, "node_modules", ".bin");
-    if (!fs.existsSync(path.join(e2e.pluginDir, PLUGIN_EXECUTABLE))) throw new Error(`the installed package has no ${PLUGIN_EXECUTABLE} bin`);
+    if (!fs.existsSync(path.join(e2e.pluginDir, PLUGIN_EXECUTABLE)))
+      throw new Error(`the installed package has no ${PLUGIN_EXECUTABLE} bin`);
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), "pcpi-plugin-e2e-"));
     e2e.aws = await startLocalAwsForExamples();
     e2e.project = async (files, options = {}) => {
@@ -83,8 +84,13 @@ export function yamlProject(body: string): Record<string, string> {
 export function diagnostics(r: { stdout: string }): string {
   try {
     const doc = JSON.parse(r.stdout) as { diagnostics?: { message: string }[] };
-    // eslint-disable-next-line no-control-regex -- the ANSI colour codes the engine writes
-    return (doc.diagnostics ?? []).map((d) => d.message).join("").replace(/\u001b\[[0-9;]*m/g, "");
+    return (
+      (doc.diagnostics ?? [])
+        .map((d) => d.message)
+        .join("")
+        // eslint-disable-next-line no-control-regex -- the ANSI colour codes the engine writes
+        .replace(/\u001b\[[0-9;]*m/g, "")
+    );
   } catch {
     // A run that failed before the engine started prints no JSON.
     return r.stdout;

@@ -12,7 +12,15 @@ import { inCI, skipUnlessCI } from "./skip";
 import { LOCAL_MAX_BACKOFF_MS } from "./aws-env";
 import { engineEnv, findEngine, Stack, stepsOf, type Engine } from "../../testing/pulumi";
 import { installedDependencies, workingCopy, type ExampleName } from "../../testing/package";
-import { flowNames, integrationsIn, SEEDED, seedExampleData, startLocalAwsForExamples, writes, type LocalAws } from "../../testing/local-aws";
+import {
+  flowNames,
+  integrationsIn,
+  SEEDED,
+  seedExampleData,
+  startLocalAwsForExamples,
+  writes,
+  type LocalAws,
+} from "../../testing/local-aws";
 
 export interface E2E {
   engine: Engine;
@@ -26,7 +34,6 @@ export interface E2E {
    */
   stack(example: ExampleName, config?: Record<string, unknown>): Promise<Stack>;
 }
-
 
 /** Generous: every pulumi run starts an engine, a language host, Node and a provider process. */
 export const E2E_TEST_TIMEOUT = 5 * 60_000;
@@ -91,7 +98,10 @@ export async function destroyQuickstart(e2e: E2E, stack: Stack): Promise<void> {
   e2e.aws.emulator.clearRequests();
   const destroyed = await stack.destroy();
   assert.deepEqual(stepsOf(destroyed), [["customers-from-s3", "delete"]]);
-  assert.deepEqual(writes(e2e.aws).map((r) => r.operation), ["DeleteIntegration"]);
+  assert.deepEqual(
+    writes(e2e.aws).map((r) => r.operation),
+    ["DeleteIntegration"],
+  );
   assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
   assert.deepEqual(await flowNames(e2e.aws), []);
 }

@@ -82,7 +82,12 @@ export async function runAwsCli(cli: AwsCli, target: CliTarget, args: string[]):
   if (target.credentials.sessionToken) env.AWS_SESSION_TOKEN = target.credentials.sessionToken;
   if (process.env.PYENV_ROOT) env.PYENV_ROOT = process.env.PYENV_ROOT;
   // v1 has no pager and so no --no-cli-pager option.
-  const common = [...(target.url ? ["--endpoint-url", target.url] : []), "--output", "json", ...(cli.major === 2 ? ["--no-cli-pager"] : [])];
+  const common = [
+    ...(target.url ? ["--endpoint-url", target.url] : []),
+    "--output",
+    "json",
+    ...(cli.major === 2 ? ["--no-cli-pager"] : []),
+  ];
   try {
     const r = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
       execFile(cli.path, [...common, ...args], { encoding: "utf8", env, timeout: 120_000 }, (err, stdout, stderr) => {

@@ -33,7 +33,13 @@ export function useTestEmulator(options: EmulatorOptions = {}): TestEmulator {
   let close: (() => Promise<void>) | undefined;
   before(async () => {
     const aws = await startLocalAws(options);
-    Object.assign(handle, { emulator: aws.emulator, customerProfiles: aws.customerProfiles, appflow: aws.appflow, sts: aws.sts, clients: aws.clients });
+    Object.assign(handle, {
+      emulator: aws.emulator,
+      customerProfiles: aws.customerProfiles,
+      appflow: aws.appflow,
+      sts: aws.sts,
+      clients: aws.clients,
+    });
     close = aws.close;
   });
   beforeEach(() => handle.emulator.reset());
@@ -244,16 +250,31 @@ const ENDPOINT_OVERRIDES = ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_CUSTOMER_PROFI
 export function selectVerifyTarget(env: NodeJS.ProcessEnv = process.env): VerifyTargetChoice {
   if (env.PCPI_VERIFY_AWS !== "1") return { kind: "off", reason: VERIFY_SKIP_LINE };
   const hasKeys = !!env.AWS_ACCESS_KEY_ID && !!env.AWS_SECRET_ACCESS_KEY;
-  const hasOther = !!env.AWS_PROFILE || !!env.AWS_WEB_IDENTITY_TOKEN_FILE || !!env.AWS_CONTAINER_CREDENTIALS_FULL_URI || !!env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI;
+  const hasOther =
+    !!env.AWS_PROFILE ||
+    !!env.AWS_WEB_IDENTITY_TOKEN_FILE ||
+    !!env.AWS_CONTAINER_CREDENTIALS_FULL_URI ||
+    !!env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI;
   if (!hasKeys && !hasOther) {
-    return { kind: "misconfigured", reason: "PCPI_VERIFY_AWS=1 is set but no AWS credentials are: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), or AWS_PROFILE" };
+    return {
+      kind: "misconfigured",
+      reason:
+        "PCPI_VERIFY_AWS=1 is set but no AWS credentials are: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), or AWS_PROFILE",
+    };
   }
   const overridden = ENDPOINT_OVERRIDES.filter((k) => !!env[k]);
   if (overridden.length > 0) {
-    return { kind: "misconfigured", reason: `PCPI_VERIFY_AWS=1 runs against AWS itself, but ${overridden.join(", ")} redirect(s) the clients elsewhere: unset them` };
+    return {
+      kind: "misconfigured",
+      reason: `PCPI_VERIFY_AWS=1 runs against AWS itself, but ${overridden.join(", ")} redirect(s) the clients elsewhere: unset them`,
+    };
   }
   const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
-  if (!region) return { kind: "misconfigured", reason: "PCPI_VERIFY_AWS=1 needs a region: set AWS_REGION (a region where Customer Profiles is offered)" };
+  if (!region)
+    return {
+      kind: "misconfigured",
+      reason: "PCPI_VERIFY_AWS=1 needs a region: set AWS_REGION (a region where Customer Profiles is offered)",
+    };
   return { kind: "aws", region };
 }
 
@@ -302,7 +323,9 @@ export interface VerifiedOptions {
 }
 
 function runId(): string {
-  return `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, "0")}`;
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4)
+    .toString(36)
+    .padStart(4, "0")}`;
 }
 
 async function deleteDomainFully(cp: CustomerProfilesClient, domainName: string): Promise<void> {
@@ -387,7 +410,8 @@ function useVerifiedTarget(kind: "local" | "aws", region: string | undefined, op
       c.sts?.destroy();
     }
     await closeLocal?.();
-    if (failures.length > 0) throw new Error(`could not delete the domains this suite created; delete them by hand:\n${failures.join("\n")}`);
+    if (failures.length > 0)
+      throw new Error(`could not delete the domains this suite created; delete them by hand:\n${failures.join("\n")}`);
   });
   return t;
 }

@@ -42,7 +42,9 @@ export const SHIM_MODULE = "customer-profiles-integration-stand-in";
  * installed package exports it (NODEJS_MODULE), else the stand-in, installed.
  */
 export function pluginModule(projectDir: string): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(projectDir, "node_modules", "pulumi-customer-profiles-integration", "package.json"), "utf8"));
+  const pkg = JSON.parse(
+    fs.readFileSync(path.join(projectDir, "node_modules", "pulumi-customer-profiles-integration", "package.json"), "utf8"),
+  );
   if (pkg.exports?.["./plugin"]) return NODEJS_MODULE;
   installShim(projectDir, SHIM_MODULE);
   return SHIM_MODULE;

@@ -53,12 +53,20 @@ describe("AWS validation messages: how values are echoed", () => {
 
   it("a map of words reads back as its entries, k=v between braces", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.stringMatching(/^[A-Za-z0-9_]{1,12}$/), fc.stringMatching(/^[A-Za-z0-9_]{0,12}$/), { minKeys: 1, maxKeys: 20 }), (map) => {
-        const out = formatAwsValue(map);
-        assert.ok(out.startsWith("{") && out.endsWith("}"), out);
-        const back = new Map(out.slice(1, -1).split(", ").map((e) => e.split("=", 2) as [string, string]));
-        assert.deepEqual(back, new Map(Object.entries(map)));
-      }),
+      fc.property(
+        fc.dictionary(fc.stringMatching(/^[A-Za-z0-9_]{1,12}$/), fc.stringMatching(/^[A-Za-z0-9_]{0,12}$/), { minKeys: 1, maxKeys: 20 }),
+        (map) => {
+          const out = formatAwsValue(map);
+          assert.ok(out.startsWith("{") && out.endsWith("}"), out);
+          const back = new Map(
+            out
+              .slice(1, -1)
+              .split(", ")
+              .map((e) => e.split("=", 2) as [string, string]),
+          );
+          assert.deepEqual(back, new Map(Object.entries(map)));
+        },
+      ),
     );
   });
 
@@ -77,14 +85,26 @@ describe("AWS validation messages: how values are echoed", () => {
 
 describe("AWS validation messages: sensitive and missing members", () => {
   const at = (member: string) => [{ member }];
-  const v = (over: Partial<Violation>): Violation => ({ path: at("m"), constraint: { rule: "pattern", pattern: "x" }, value: "v", sensitive: false, ...over });
+  const v = (over: Partial<Violation>): Violation => ({
+    path: at("m"),
+    constraint: { rule: "pattern", pattern: "x" },
+    value: "v",
+    sensitive: false,
+    ...over,
+  });
 
   it("a sensitive member is 'Value at', whatever its value", () => {
     fc.assert(
-      fc.property(fc.jsonValue().filter((x) => x !== null), (value) => {
-        const msg = awsValidationMessage([v({ value, sensitive: true })]);
-        assert.equal(msg, "1 validation error detected: Value at 'm' failed to satisfy constraint: Member must satisfy regular expression pattern: x");
-      }),
+      fc.property(
+        fc.jsonValue().filter((x) => x !== null),
+        (value) => {
+          const msg = awsValidationMessage([v({ value, sensitive: true })]);
+          assert.equal(
+            msg,
+            "1 validation error detected: Value at 'm' failed to satisfy constraint: Member must satisfy regular expression pattern: x",
+          );
+        },
+      ),
     );
   });
 

@@ -27,7 +27,10 @@ function scheduledAt(start: string | number): IntegrationInputs {
   return s3FlowIntegration({
     flowDefinition: {
       ...s3FlowIntegration().flowDefinition!,
-      triggerConfig: { triggerType: "Scheduled", triggerProperties: { scheduled: { scheduleExpression: "rate(1days)", scheduleStartTime: start } } },
+      triggerConfig: {
+        triggerType: "Scheduled",
+        triggerProperties: { scheduled: { scheduleExpression: "rate(1days)", scheduleStartTime: start } },
+      },
     },
   });
 }
@@ -39,7 +42,10 @@ describe("diff: what a change to the program does to the integration", () => {
     const program = s3FlowIntegration({
       flowDefinition: {
         ...s3FlowIntegration().flowDefinition!,
-        triggerConfig: { triggerType: "Scheduled", triggerProperties: { scheduled: { scheduleExpression: "rate(1days)", scheduleStartTime: "2030-01-01T00:00:00.000Z" } } },
+        triggerConfig: {
+          triggerType: "Scheduled",
+          triggerProperties: { scheduled: { scheduleExpression: "rate(1days)", scheduleStartTime: "2030-01-01T00:00:00.000Z" } },
+        },
       },
     });
     const state = stateOf(program);
@@ -52,7 +58,8 @@ describe("diff: what a change to the program does to the integration", () => {
     // 1893456000 is 2030-01-01T00:00:00Z; AWS's docs write timestamps as epoch seconds.
     const spellings = [1893456000, "2030-01-01T00:00:00Z", "2030-01-01T02:00:00+02:00", "2030-01-01T00:00:00.000Z"];
     for (const written of spellings) {
-      for (const other of spellings) assert.deepEqual(diff(stateOf(scheduledAt(written)), scheduledAt(other)), NO_CHANGE, `${written} vs ${other}`);
+      for (const other of spellings)
+        assert.deepEqual(diff(stateOf(scheduledAt(written)), scheduledAt(other)), NO_CHANGE, `${written} vs ${other}`);
     }
   });
 

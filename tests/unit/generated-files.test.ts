@@ -14,11 +14,10 @@ describe("the generated files", function () {
   });
 
   it("turn botocore's HTML documentation into plain TSDoc text that cannot end the comment", () => {
-    assert.deepEqual(docText("<p>The <code>FlowName</code> &amp; more.</p> <p>See <a href=\"https://docs.aws.amazon.com/x\">the guide</a>.</p>"), [
-      "The `FlowName` & more.",
-      "",
-      "See [the guide](https://docs.aws.amazon.com/x).",
-    ]);
+    assert.deepEqual(
+      docText('<p>The <code>FlowName</code> &amp; more.</p> <p>See <a href="https://docs.aws.amazon.com/x">the guide</a>.</p>'),
+      ["The `FlowName` & more.", "", "See [the guide](https://docs.aws.amazon.com/x)."],
+    );
     assert.deepEqual(docText("<p>One of:</p><ul><li><p>A</p></li><li>B</li></ul>"), ["One of:", "", "- A", "- B"]);
     const hostile = docText("<p>ends */ here, tags @param {x}</p>").join("\n");
     assert.ok(!hostile.includes("*/") && !/(^|[^\\])@/.test(hostile) && !/(^|[^\\])\{/.test(hostile), hostile);

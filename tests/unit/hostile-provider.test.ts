@@ -10,7 +10,11 @@ describe("provider: hostile input", () => {
   it("normalisation keeps a tag called __proto__ (and every other built-in name)", () => {
     const tags = JSON.parse('{"__proto__":"a","constructor":"b","toString":"c"}') as Record<string, string>;
     const out = normalizeInputs({ domainName: "d", uri: "arn:aws:sqs:us-east-1:123456789012:q", objectTypeName: "Contact", tags });
-    assert.deepEqual(Object.entries(out.tags as object).sort(), [["__proto__", "a"], ["constructor", "b"], ["toString", "c"]]);
+    assert.deepEqual(Object.entries(out.tags as object).sort(), [
+      ["__proto__", "a"],
+      ["constructor", "b"],
+      ["toString", "c"],
+    ]);
     assert.equal(Object.getPrototypeOf(out.tags), Object.prototype, "the prototype was not replaced");
   });
 
@@ -18,7 +22,10 @@ describe("provider: hostile input", () => {
     const provider = new IntegrationProvider();
     const news = { domainName: "d", uri: "u", objectTypeName: "Contact", region: "us-east-1" };
     for (const call of [() => provider.diff("d/u", null as never, news), () => provider.update("d/u", null as never, news)]) {
-      await assert.rejects(call(), (e: Error) => e instanceof ProviderError && /got no prior state \(null\).*pulumi refresh/.test(e.message));
+      await assert.rejects(
+        call(),
+        (e: Error) => e instanceof ProviderError && /got no prior state \(null\).*pulumi refresh/.test(e.message),
+      );
     }
     assert.throws(() => compareIntegration(undefined, news, "us-east-1"), /got no prior state \(undefined\)/);
   });
@@ -52,8 +59,15 @@ describe("provider: hostile input", () => {
     const saved = process.env.AWS_SESSION_TOKEN;
     process.env.AWS_SESSION_TOKEN = token;
     try {
-      for (const spelled of [token, encodeURIComponent(token), encodeURIComponent(token).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()), new URLSearchParams({ t: token }).toString().slice(2)]) {
-        const err = Object.assign(new Error(`The request https://x/?X-Amz-Security-Token=${spelled} failed`), { name: "SomethingException" });
+      for (const spelled of [
+        token,
+        encodeURIComponent(token),
+        encodeURIComponent(token).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()),
+        new URLSearchParams({ t: token }).toString().slice(2),
+      ]) {
+        const err = Object.assign(new Error(`The request https://x/?X-Amz-Security-Token=${spelled} failed`), {
+          name: "SomethingException",
+        });
         const e = explain(err, { service: "STS", operation: "GetCallerIdentity", region: "us-east-1" });
         assert.ok(!e.message.includes(spelled), e.message);
         assert.match(e.message, /\(redacted\)/);

@@ -31,7 +31,10 @@ function sourcesUnder(dir: string): string[] {
 /** Every relative import, export-from, import() and require() of a file, resolved to the file or folder it names. */
 function importsOf(file: string, text: string): string[] {
   const { importedFiles } = ts.preProcessFile(text, true, true);
-  return importedFiles.map((i) => i.fileName).filter((f) => f.startsWith(".")).map((f) => resolve(dirname(file), f));
+  return importedFiles
+    .map((i) => i.fileName)
+    .filter((f) => f.startsWith("."))
+    .map((f) => resolve(dirname(file), f));
 }
 
 /** "from → to" for each import that climbs a layer. */
@@ -52,7 +55,11 @@ describe("layers only point down (sdk → provider → model ← emulator)", () 
   const files = new Map(LAYERS.flatMap((l) => sourcesUnder(join(ROOT, l))).map((f) => [f, readFileSync(f, "utf8")] as const));
 
   it("reads every layer's sources", () => {
-    for (const l of LAYERS) assert.ok([...files.keys()].some((f) => layerOf(f) === l), `no sources under ${l}/`);
+    for (const l of LAYERS)
+      assert.ok(
+        [...files.keys()].some((f) => layerOf(f) === l),
+        `no sources under ${l}/`,
+      );
   });
 
   it("no file imports from a layer above its own", () => {

@@ -111,7 +111,9 @@ describe("mapping between program inputs and the API's shapes", () => {
         incrementalPullConfig: { datetimeTypeFieldName: "LastModifiedDate" },
         sourceConnectorProperties: { salesforce: { object: "Contact", enableDynamicFieldUpdate: true, includeDeletedRecords: false } },
       },
-      destinationFlowConfigList: [{ connectorType: "CustomerProfiles", destinationConnectorProperties: { customerProfiles: { domainName: "retail" } } }],
+      destinationFlowConfigList: [
+        { connectorType: "CustomerProfiles", destinationConnectorProperties: { customerProfiles: { domainName: "retail" } } },
+      ],
       tasks: program.tasks,
       triggerConfig: {
         triggerType: "Scheduled",
@@ -130,18 +132,24 @@ describe("mapping between program inputs and the API's shapes", () => {
   });
 
   it("keeps every map key as data, __proto__ and constructor included, both ways", () => {
-    const key = fc.oneof(fc.constantFrom("__proto__", "constructor", "toString", "hasOwnProperty"), fc.string({ minLength: 1, maxLength: 12 }));
+    const key = fc.oneof(
+      fc.constantFrom("__proto__", "constructor", "toString", "hasOwnProperty"),
+      fc.string({ minLength: 1, maxLength: 12 }),
+    );
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(key, fc.string({ maxLength: 8 })), { selector: ([k]) => k, minLength: 1, maxLength: 6 }), (entries) => {
-        const tags: Record<string, string> = {};
-        for (const [k, v] of entries) Object.defineProperty(tags, k, { value: v, enumerable: true, writable: true, configurable: true });
-        const api = toApi("PutIntegrationRequest", { domainName: "retail", tags }) as { Tags?: Record<string, string> };
-        const back = fromApi("GetIntegrationResponse", { DomainName: "retail", Tags: api.Tags }) as { tags?: Record<string, string> };
-        for (const out of [api.Tags!, back.tags!]) {
-          assert.equal(Object.getPrototypeOf(out), Object.prototype, "no key became the prototype");
-          assert.deepEqual(new Map(Object.entries(out)), new Map(entries));
-        }
-      }),
+      fc.property(
+        fc.uniqueArray(fc.tuple(key, fc.string({ maxLength: 8 })), { selector: ([k]) => k, minLength: 1, maxLength: 6 }),
+        (entries) => {
+          const tags: Record<string, string> = {};
+          for (const [k, v] of entries) Object.defineProperty(tags, k, { value: v, enumerable: true, writable: true, configurable: true });
+          const api = toApi("PutIntegrationRequest", { domainName: "retail", tags }) as { Tags?: Record<string, string> };
+          const back = fromApi("GetIntegrationResponse", { DomainName: "retail", Tags: api.Tags }) as { tags?: Record<string, string> };
+          for (const out of [api.Tags!, back.tags!]) {
+            assert.equal(Object.getPrototypeOf(out), Object.prototype, "no key became the prototype");
+            assert.deepEqual(new Map(Object.entries(out)), new Map(entries));
+          }
+        },
+      ),
     );
   });
 
@@ -152,7 +160,8 @@ describe("mapping between program inputs and the API's shapes", () => {
 
   it("sends a timestamp written as epoch seconds or with an offset as the Date it names", () => {
     const at = (scheduleStartTime: unknown) =>
-      (toApi("ScheduledTriggerProperties", { scheduleExpression: "rate(1days)", scheduleStartTime }) as { ScheduleStartTime: Date }).ScheduleStartTime;
+      (toApi("ScheduledTriggerProperties", { scheduleExpression: "rate(1days)", scheduleStartTime }) as { ScheduleStartTime: Date })
+        .ScheduleStartTime;
     for (const written of [1893456000, "2030-01-01T00:00:00Z", "2030-01-01T02:00:00+02:00", "2029-12-31T19:00:00-05:00"]) {
       assert.ok(at(written) instanceof Date, `${written} is sent as a Date`);
       assert.equal(at(written).toISOString(), "2030-01-01T00:00:00.000Z", String(written));

@@ -69,14 +69,23 @@ describe("the provider plugin's host", () => {
     });
 
     it("refuses endpoints that are not an object of known services, saying how to set one", () => {
-      assert.throws(() => settingsFromVariables({ "customer-profiles-integration:config:endpoints": "http://x" }), /pulumi config set --path/);
-      assert.throws(() => settingsFromVariables({ "customer-profiles-integration:config:endpoints": '{"s3":"http://x"}' }), /endpoints\.s3/);
+      assert.throws(
+        () => settingsFromVariables({ "customer-profiles-integration:config:endpoints": "http://x" }),
+        /pulumi config set --path/,
+      );
+      assert.throws(
+        () => settingsFromVariables({ "customer-profiles-integration:config:endpoints": '{"s3":"http://x"}' }),
+        /endpoints\.s3/,
+      );
     });
 
     it("passes the Configure variables on to the lifecycle core and takes plain values from the engine", async () => {
       const core = new IntegrationProvider();
       const handlers = correctedHandlers(new PluginHost(core), {});
-      const resp = await callHandler(handlers.configure, configureRequest({ "customer-profiles-integration:config:region": "ap-southeast-2" }));
+      const resp = await callHandler(
+        handlers.configure,
+        configureRequest({ "customer-profiles-integration:config:region": "ap-southeast-2" }),
+      );
       assert.equal(resp.getAcceptsecrets(), false);
       assert.equal(resp.getAcceptresources(), false);
       // The region the core resolves is the configured one: a diff to another region replaces.
@@ -150,12 +159,20 @@ describe("the provider plugin's host", () => {
         [{ property: "domainname", reason: "is not a member of this type (did you mean domainName?)" }],
       );
       const restore = setWarningSink(() => {});
-      const flow = await host.check(URN, {}, { domainName: "retail", flowDefiniton: s3FlowIntegration().flowDefinition, region: "us-east-1" }).finally(restore);
-      assert.ok(flow.failures!.some((f) => f.property === "flowDefiniton" && /did you mean flowDefinition\?/.test(f.reason)), JSON.stringify(flow.failures));
+      const flow = await host
+        .check(URN, {}, { domainName: "retail", flowDefiniton: s3FlowIntegration().flowDefinition, region: "us-east-1" })
+        .finally(restore);
+      assert.ok(
+        flow.failures!.some((f) => f.property === "flowDefiniton" && /did you mean flowDefinition\?/.test(f.reason)),
+        JSON.stringify(flow.failures),
+      );
     });
 
     it("refuses a resource type it does not manage", async () => {
-      await assert.rejects(new PluginHost().check("urn:pulumi:dev::proj::other:index:Thing::x", {}, {}), /unknown resource type other:index:Thing/);
+      await assert.rejects(
+        new PluginHost().check("urn:pulumi:dev::proj::other:index:Thing::x", {}, {}),
+        /unknown resource type other:index:Thing/,
+      );
     });
 
     it("serves the generated schema with the package's version", async () => {

@@ -21,7 +21,12 @@ describe("the plugin's package schema", () => {
 
   it("takes every PutIntegration member plus Pulumi's own region, adoptExisting and desiredFlowState, domainName required", () => {
     const put = customerProfilesModel.shapes.PutIntegrationRequest as { members: object };
-    const expected = [...Object.keys(put.members).map((m) => m[0].toLowerCase() + m.slice(1)), "region", "adoptExisting", "desiredFlowState"];
+    const expected = [
+      ...Object.keys(put.members).map((m) => m[0].toLowerCase() + m.slice(1)),
+      "region",
+      "adoptExisting",
+      "desiredFlowState",
+    ];
     assert.deepEqual(Object.keys(resource.inputProperties).sort(), expected.sort());
     assert.deepEqual(resource.requiredInputs, ["domainName"]);
   });
@@ -47,20 +52,31 @@ describe("the plugin's package schema", () => {
 
   it("gives every enum of the model as an enum type, with the model's values", () => {
     const sct = customerProfilesModel.shapes.SourceConnectorType as { enum: string[] };
-    assert.deepEqual(types[typeToken("SourceConnectorType")].enum.map((e: { value: string }) => e.value), sct.enum);
+    assert.deepEqual(
+      types[typeToken("SourceConnectorType")].enum.map((e: { value: string }) => e.value),
+      sct.enum,
+    );
     assert.equal(resource.inputProperties.scope.$ref, `#/types/${typeToken("Scope")}`);
   });
 
   it("replaces on change exactly the properties whose change the core's diff replaces on", () => {
     const replaceOnChanges = [
-      ...Object.entries<any>(resource.inputProperties).filter(([, v]) => v.replaceOnChanges).map(([k]) => k),
+      ...Object.entries<any>(resource.inputProperties)
+        .filter(([, v]) => v.replaceOnChanges)
+        .map(([k]) => k),
       ...Object.entries<any>(types[typeToken("FlowDefinition")].properties)
         .filter(([, v]) => v.replaceOnChanges)
         .map(([k]) => `flowDefinition.${k}`),
     ].sort();
     assert.deepEqual(replaceOnChanges, ["domainName", "flowDefinition.flowName", "flowDefinition.kmsArn", "region", "uri"]);
     const flow = (flowName: string, kmsArn: string) =>
-      ({ flowName, kmsArn, sourceFlowConfig: { connectorType: "S3", sourceConnectorProperties: {} }, tasks: [], triggerConfig: { triggerType: "OnDemand" } }) as any;
+      ({
+        flowName,
+        kmsArn,
+        sourceFlowConfig: { connectorType: "S3", sourceConnectorProperties: {} },
+        tasks: [],
+        triggerConfig: { triggerType: "OnDemand" },
+      }) as any;
     const old = { domainName: "d", uri: "u", region: "us-east-1", flowDefinition: flow("f", "k") } as any;
     const replaced = (desired: object, region = "us-east-1") => compareIntegration(old, { ...old, ...desired }, region).replaces;
     assert.deepEqual(replaced({ domainName: "e" }), ["domainName"]);

@@ -77,7 +77,11 @@ describe("the plugin's SDKs", function () {
   it("ask the engine for the plugin of the package's own version", () => {
     const utilities = require(path.join(root, "sdk/plugin/utilities.ts"));
     assert.equal(utilities.getVersion(), version);
-    for (const file of ["sdks/python/pyproject.toml", "sdks/go/customerprofilesintegration/pulumi-plugin.json", "sdks/dotnet/pulumi-plugin.json"]) {
+    for (const file of [
+      "sdks/python/pyproject.toml",
+      "sdks/go/customerprofilesintegration/pulumi-plugin.json",
+      "sdks/dotnet/pulumi-plugin.json",
+    ]) {
       assert.ok(fs.readFileSync(path.join(root, file), "utf8").includes(`"${version}"`), file);
     }
   });
@@ -85,9 +89,15 @@ describe("the plugin's SDKs", function () {
   it("carry AWS's documentation of every input and every nested property, in every language", () => {
     const sources: Record<string, string[]> = {
       typescript: ["sdk/plugin/integration.ts", "sdk/plugin/types/input.ts"],
-      python: ["sdks/python/pulumi_customer_profiles_integration/integration.py", "sdks/python/pulumi_customer_profiles_integration/_inputs.py"],
+      python: [
+        "sdks/python/pulumi_customer_profiles_integration/integration.py",
+        "sdks/python/pulumi_customer_profiles_integration/_inputs.py",
+      ],
       go: ["sdks/go/customerprofilesintegration/integration.go", "sdks/go/customerprofilesintegration/pulumiTypes.go"],
-      dotnet: ["sdks/dotnet/Integration.cs", ...fs.readdirSync(path.join(root, "sdks/dotnet/Inputs")).map((f) => `sdks/dotnet/Inputs/${f}`)],
+      dotnet: [
+        "sdks/dotnet/Integration.cs",
+        ...fs.readdirSync(path.join(root, "sdks/dotnet/Inputs")).map((f) => `sdks/dotnet/Inputs/${f}`),
+      ],
     };
     // Comment markers and line breaks differ by language; the words do not.
     const words = (s: string) => s.replace(/^\s*(\/\/\/?|\*|#)/gm, " ").replace(/\s+/g, " ");
@@ -101,7 +111,14 @@ describe("the plugin's SDKs", function () {
     for (const [language, files] of Object.entries(sources)) {
       const text = words(files.map((f) => fs.readFileSync(path.join(root, f), "utf8")).join("\n"));
       // The first words of each description: the rest may be re-escaped for the language's doc comments.
-      const missing = docs.map((d) => words(d).trim().split(/[`*\\&<>]/)[0].slice(0, 60)).filter((d) => !text.includes(d));
+      const missing = docs
+        .map((d) =>
+          words(d)
+            .trim()
+            .split(/[`*\\&<>]/)[0]
+            .slice(0, 60),
+        )
+        .filter((d) => !text.includes(d));
       assert.deepEqual(missing, [], `${language} lacks AWS's documentation`);
     }
   });

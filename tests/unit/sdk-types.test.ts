@@ -49,7 +49,10 @@ describe("the Integration class's TypeScript types", function () {
 
   it("documents each member with AWS's text from the model, IntegrationArgs included", () => {
     assert.match(docOf("../model/generated/program-types.ts", "FlowDefinition", "flowName"), /^The specified name of the flow\./);
-    assert.match(docOf("../model/generated/program-types.ts", "ScheduledTriggerProperties", "scheduleStartTime"), /start time[\s\S]*ISO-8601[\s\S]*epoch seconds/);
+    assert.match(
+      docOf("../model/generated/program-types.ts", "ScheduledTriggerProperties", "scheduleStartTime"),
+      /start time[\s\S]*ISO-8601[\s\S]*epoch seconds/,
+    );
     assert.match(docOf("../model/generated/program-types.ts", "GetIntegrationResponse", "createdAt"), /ISO-8601 string in UTC/);
     const flow = docOf("../model/generated/program-types.ts", "PutIntegrationRequest", "flowDefinition");
     assert.match(flow, /Customer Profiles retrieves data from the source/);

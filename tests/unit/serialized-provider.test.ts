@@ -62,6 +62,9 @@ describe("the serialized provider (__provider)", () => {
       assert.equal(typeof provider[method], "function", method);
     }
     const { failures } = await provider.check({}, { domainName: "bad name!", uri: "u", objectTypeName: "T", region: "us-east-1" });
-    assert.deepEqual(failures.map((f: { property: string }) => f.property), ["domainName"]);
+    assert.deepEqual(
+      failures.map((f: { property: string }) => f.property),
+      ["domainName"],
+    );
   });
 });

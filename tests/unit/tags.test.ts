@@ -33,7 +33,16 @@ describe("tag diff: keys named like JavaScript built-ins are ordinary keys", () 
   };
   for (const key of builtins) {
     it(`removing the tag "${key}" is an UntagResource of it`, () => {
-      assert.deepEqual(diffTags(tagsOf([[key, "v"], ["keep", "1"]]), { keep: "1" }).remove, [key]);
+      assert.deepEqual(
+        diffTags(
+          tagsOf([
+            [key, "v"],
+            ["keep", "1"],
+          ]),
+          { keep: "1" },
+        ).remove,
+        [key],
+      );
     });
     it(`adding the tag "${key}" is a TagResource of it, and keeping it is no change`, () => {
       const added = diffTags({}, tagsOf([[key, "v"]]));

@@ -199,7 +199,9 @@ export class AppflowState {
   deleteConnectorProfile(name: string, forceDelete: boolean): void {
     if (!this.data.connectorProfiles.has(name)) throw notFound(`There is no connector profile with the name ${name}.`);
     const users = [...this.data.flows.values()]
-      .filter((f) => f.sourceFlowConfig.connectorProfileName === name || f.destinationFlowConfigList.some((d) => d.connectorProfileName === name))
+      .filter(
+        (f) => f.sourceFlowConfig.connectorProfileName === name || f.destinationFlowConfigList.some((d) => d.connectorProfileName === name),
+      )
       .map((f) => f.flowName);
     if (users.length > 0 && !forceDelete) {
       throw conflict(
@@ -298,7 +300,11 @@ export class AppflowState {
     const flow = this.describeFlow(name);
     if (flow.triggerConfig.triggerType === "OnDemand") {
       const executionId = randomUUID();
-      flow.lastRunExecutionDetails = { mostRecentExecutionStatus: "Successful", mostRecentExecutionTime: new Date(), mostRecentExecutionMessage: "Successful" };
+      flow.lastRunExecutionDetails = {
+        mostRecentExecutionStatus: "Successful",
+        mostRecentExecutionTime: new Date(),
+        mostRecentExecutionMessage: "Successful",
+      };
       return { flowArn: flow.flowArn, flowStatus: flow.flowStatus, executionId };
     }
     flow.flowStatus = "Active";
@@ -313,7 +319,10 @@ export class AppflowState {
   stopFlow(name: string): { flowArn: string; flowStatus: FlowStatus } {
     const flow = this.describeFlow(name);
     if (flow.triggerConfig.triggerType === "OnDemand") {
-      throw new ServiceError("UnsupportedOperationException", `Flow ${name} is an on-demand flow; StopFlow applies to scheduled and event-triggered flows.`);
+      throw new ServiceError(
+        "UnsupportedOperationException",
+        `Flow ${name} is an on-demand flow; StopFlow applies to scheduled and event-triggered flows.`,
+      );
     }
     flow.flowStatus = "Suspended";
     return { flowArn: flow.flowArn, flowStatus: flow.flowStatus };

@@ -147,7 +147,12 @@ export class CustomerProfilesState {
   listDomains(maxResults?: number, nextToken?: string): { Items: ListDomainItem[]; NextToken?: string } {
     const { items, nextToken: next } = paginate(pager, [...this.data.domains.values()], (d) => d.DomainName, maxResults, nextToken);
     return {
-      Items: items.map((d) => ({ DomainName: d.DomainName, CreatedAt: d.CreatedAt, LastUpdatedAt: d.LastUpdatedAt, Tags: tagsOut(d.Tags) })),
+      Items: items.map((d) => ({
+        DomainName: d.DomainName,
+        CreatedAt: d.CreatedAt,
+        LastUpdatedAt: d.LastUpdatedAt,
+        Tags: tagsOut(d.Tags),
+      })),
       NextToken: next,
     };
   }
@@ -191,7 +196,11 @@ export class CustomerProfilesState {
     return { ...t, Tags: tagsOut(t.Tags) };
   }
 
-  listProfileObjectTypes(domainName: string, maxResults?: number, nextToken?: string): { Items: ListProfileObjectTypeItem[]; NextToken?: string } {
+  listProfileObjectTypes(
+    domainName: string,
+    maxResults?: number,
+    nextToken?: string,
+  ): { Items: ListProfileObjectTypeItem[]; NextToken?: string } {
     const d = this.domain(domainName);
     const { items, nextToken: next } = paginate(pager, [...d.objectTypes.values()], (t) => t.ObjectTypeName, maxResults, nextToken);
     return {
@@ -235,7 +244,9 @@ export class CustomerProfilesState {
     ];
     for (const objectTypeName of new Set(named)) {
       if (!d.objectTypes.has(objectTypeName)) {
-        this.notes?.add(`object type ${objectTypeName} does not exist in domain ${d.DomainName}; accepted, as no published source shows PutIntegration refusing it`);
+        this.notes?.add(
+          `object type ${objectTypeName} does not exist in domain ${d.DomainName}; accepted, as no published source shows PutIntegration refusing it`,
+        );
       }
     }
 
@@ -247,7 +258,9 @@ export class CustomerProfilesState {
       // PutIntegration refusing it, so it is accepted and noted; the integration is still addressed
       // by the flow's ARN (deriveFlowUri), the Uri this endpoint gives every flow integration.
       if (uri !== undefined && uri !== derived) {
-        this.notes?.add(`Uri ${uri} sent with FlowDefinition ${flow.FlowName} is not the flow's ARN; accepted, and the integration's Uri is ${derived}`);
+        this.notes?.add(
+          `Uri ${uri} sent with FlowDefinition ${flow.FlowName} is not the flow's ARN; accepted, and the integration's Uri is ${derived}`,
+        );
       }
       uri = derived;
       this.checkFlowSource(flow);

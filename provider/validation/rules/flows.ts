@@ -71,7 +71,9 @@ function desiredFlowStateNeedsTriggeredFlow(inputs: Inputs): Finding[] {
     return [{ property: "desiredFlowState", reason: `must be "running" or "suspended" (got ${JSON.stringify(desired)})` }];
   }
   if (inputs.flowDefinition === undefined || inputs.flowDefinition === null) {
-    return [{ property: "desiredFlowState", reason: "applies only to an integration with a flowDefinition: there is no flow to start or stop" }];
+    return [
+      { property: "desiredFlowState", reason: "applies only to an integration with a flowDefinition: there is no flow to start or stop" },
+    ];
   }
   const type = str(obj(flowOf(inputs)?.triggerConfig)?.triggerType);
   if (type === undefined || TRIGGERED.has(type)) return [];
@@ -86,9 +88,18 @@ function desiredFlowStateNeedsTriggeredFlow(inputs: Inputs): Finding[] {
 }
 
 const PROJECTION_SEEN = [
-  { url: "https://github.com/hashicorp/terraform-provider-aws/issues/34508", quote: "CREATE FLOW REQUEST FAILED: [TASK VALIDATION ERROR: YOU MUST SPECIFY A PROJECTION TASK OR A MAP_ALL TASK]" },
-  { url: "https://github.com/hashicorp/terraform-provider-aws/issues/34482", quote: "CREATE FLOW REQUEST FAILED: [TASK VALIDATION ERROR: YOU MUST SPECIFY A PROJECTION TASK OR A MAP_ALL TASK]" },
-  { url: "https://github.com/hashicorp/terraform-provider-awscc/issues/338", quote: "[Task Validation Error: You must specify a projection task or a MAP_ALL task]" },
+  {
+    url: "https://github.com/hashicorp/terraform-provider-aws/issues/34508",
+    quote: "CREATE FLOW REQUEST FAILED: [TASK VALIDATION ERROR: YOU MUST SPECIFY A PROJECTION TASK OR A MAP_ALL TASK]",
+  },
+  {
+    url: "https://github.com/hashicorp/terraform-provider-aws/issues/34482",
+    quote: "CREATE FLOW REQUEST FAILED: [TASK VALIDATION ERROR: YOU MUST SPECIFY A PROJECTION TASK OR A MAP_ALL TASK]",
+  },
+  {
+    url: "https://github.com/hashicorp/terraform-provider-awscc/issues/338",
+    quote: "[Task Validation Error: You must specify a projection task or a MAP_ALL task]",
+  },
 ];
 
 export const FLOW_RULES = [
@@ -100,7 +111,11 @@ export const FLOW_RULES = [
   rule({
     name: "projectionTaskAdvised",
     check: (i) => missingProjection(i, false),
-    evidence: { kind: "no-evidence", sources: PROJECTION_SEEN, note: "no source shows the refusal for a Marketo, Zendesk, Servicenow or S3 source" },
+    evidence: {
+      kind: "no-evidence",
+      sources: PROJECTION_SEEN,
+      note: "no source shows the refusal for a Marketo, Zendesk, Servicenow or S3 source",
+    },
   }),
   rule({
     name: "desiredFlowStateNeedsTriggeredFlow",
@@ -108,7 +123,10 @@ export const FLOW_RULES = [
     evidence: {
       kind: "provider-input",
       sources: [
-        { file: APPFLOW_MODEL, quote: "For on-demand flows, this operation returns an <code>unsupportedOperationException</code> error message." },
+        {
+          file: APPFLOW_MODEL,
+          quote: "For on-demand flows, this operation returns an <code>unsupportedOperationException</code> error message.",
+        },
         { file: "provider/flow-state.ts", quote: "StartFlow" },
       ],
       note: "desiredFlowState is the provider's own input, never sent; it steers StartFlow/StopFlow",

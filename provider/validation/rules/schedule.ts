@@ -101,9 +101,7 @@ function scheduleStartPrecedesEnd(inputs: Inputs): Finding[] {
   return [
     {
       property: `${SCHEDULED}.scheduleEndTime`,
-      reason:
-        `must be later than scheduleStartTime (${new Date(end).toISOString()} is not after ` +
-        `${new Date(start).toISOString()})`,
+      reason: `must be later than scheduleStartTime (${new Date(end).toISOString()} is not after ` + `${new Date(start).toISOString()})`,
     },
   ];
 }
@@ -138,7 +136,8 @@ export const SCHEDULE_RULES = [
       sources: [
         {
           file: APPFLOW_MODEL,
-          quote: "A field that specifies the date time or timestamp field as the criteria to use when importing incremental records from the source.",
+          quote:
+            "A field that specifies the date time or timestamp field as the criteria to use when importing incremental records from the source.",
         },
         { url: ADMIN_GUIDE_S3, quote: '"DataPullMode": "Incremental"' },
       ],
@@ -166,7 +165,10 @@ export const SCHEDULE_RULES = [
       kind: "provider-input",
       sources: [
         { file: "model/timestamp.ts", quote: "export function parseTimestamp(v: unknown): number | undefined" },
-        { file: APPFLOW_MODEL, quote: "The time is formatted as a timestamp that follows the ISO 8601 standard, such as <code>2022-04-26T13:00:00-07:00</code>." },
+        {
+          file: APPFLOW_MODEL,
+          quote: "The time is formatted as a timestamp that follows the ISO 8601 standard, such as <code>2022-04-26T13:00:00-07:00</code>.",
+        },
         { url: APPFLOW_SCHEDULED, quote: "2022-04-26T13:00:00-07:00" },
       ],
     },

@@ -49,8 +49,14 @@ export const SOURCE_RULES = [
     evidence: {
       kind: "no-evidence",
       sources: [
-        { url: "https://docs.aws.amazon.com/appflow/1.0/APIReference/API_SourceFlowConfig.html", quote: "The name of the connector profile." },
-        { file: APPFLOW_MODEL, quote: `"SourceFlowConfig":{ "type":"structure", "required":[ "connectorType", "sourceConnectorProperties" ],` },
+        {
+          url: "https://docs.aws.amazon.com/appflow/1.0/APIReference/API_SourceFlowConfig.html",
+          quote: "The name of the connector profile.",
+        },
+        {
+          file: APPFLOW_MODEL,
+          quote: `"SourceFlowConfig":{ "type":"structure", "required":[ "connectorType", "sourceConnectorProperties" ],`,
+        },
       ],
       note: "connectorProfileName is optional; no source shows a refusal",
     },

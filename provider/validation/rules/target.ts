@@ -24,7 +24,9 @@ function regionLooksLikeAwsRegion(inputs: Inputs, ctx: SemanticContext): Finding
   if (isUnknown(own)) return [];
   if (isSet(own)) {
     if (typeof own !== "string") return [{ property: "region", reason: "must be a string such as us-east-1" }];
-    return REGION_NAME.test(own) ? [] : [{ property: "region", reason: `must be an AWS region code such as us-east-1 (got ${quote(own)})` }];
+    return REGION_NAME.test(own)
+      ? []
+      : [{ property: "region", reason: `must be an AWS region code such as us-east-1 (got ${quote(own)})` }];
   }
   const resolved = str(ctx.region);
   if (resolved === undefined || REGION_NAME.test(resolved)) return [];

@@ -116,9 +116,7 @@ function taskPropertiesReadByTaskType(inputs: Inputs): Finding[] {
       .filter((k) => !(rules.reads as readonly string[]).includes(k))
       .map((k) => ({
         property: keyPath(`${path}.taskProperties`, k),
-        reason:
-          `is not read by ${String(task.taskType)} tasks, so AppFlow ignores it ` +
-          `(they read: ${list(rules.reads)})`,
+        reason: `is not read by ${String(task.taskType)} tasks, so AppFlow ignores it ` + `(they read: ${list(rules.reads)})`,
       }));
   });
 }

@@ -13,7 +13,10 @@ import { captureWarnings } from "../../unit/validation/stubs";
  * refuses.
  */
 const KMS = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-const s3Definition = (name: string, tasks: Api[] = [{ TaskType: "Filter", SourceFields: ["email"], ConnectorOperator: { S3: "PROJECTION" } }]) => ({
+const s3Definition = (
+  name: string,
+  tasks: Api[] = [{ TaskType: "Filter", SourceFields: ["email"], ConnectorOperator: { S3: "PROJECTION" } }],
+) => ({
   FlowName: name,
   KmsArn: KMS,
   SourceFlowConfig: { ConnectorType: "S3", SourceConnectorProperties: { S3: { BucketName: "agreement-bucket", BucketPrefix: "in" } } },
@@ -23,7 +26,11 @@ const s3Definition = (name: string, tasks: Api[] = [{ TaskType: "Filter", Source
 const salesforceDefinition = (name: string, profile: string, tasks: Api[]) => ({
   FlowName: name,
   KmsArn: KMS,
-  SourceFlowConfig: { ConnectorType: "Salesforce", ConnectorProfileName: profile, SourceConnectorProperties: { Salesforce: { Object: "Contact" } } },
+  SourceFlowConfig: {
+    ConnectorType: "Salesforce",
+    ConnectorProfileName: profile,
+    SourceConnectorProperties: { Salesforce: { Object: "Contact" } },
+  },
   Tasks: tasks,
   TriggerConfig: { TriggerType: "OnDemand" },
 });
@@ -39,23 +46,88 @@ interface Case {
 
 /** One input per endpoint decision beyond the model: its refusals and what it accepts and notes. */
 const decisions: Case[] = [
-  { name: "an object type the domain does not have (accepted and noted)", domainOnly: true, refused: false,
-    request: { DomainName: "agree", Uri: "arn:aws:app-integrations:us-east-1:123456789012:event-integration/E", ObjectTypeName: "NeverCreated" } },
-  { name: "a Uri beside a FlowDefinition that is not the flow's ARN (accepted and noted)", refused: false,
-    request: { DomainName: "agree", Uri: "arn:aws:s3:::somewhere", ObjectTypeName: "Contact", FlowDefinition: s3Definition("uri-mismatch") } },
-  { name: "both ObjectTypeName and ObjectTypeNames (accepted)", refused: false,
-    request: { DomainName: "agree", Uri: "arn:aws:app-integrations:us-east-1:123456789012:event-integration/E", ObjectTypeName: "Contact", ObjectTypeNames: { SegmentIdentify: "Contact" } } },
-  { name: "an event type the API reference does not list (accepted)", refused: false,
-    request: { DomainName: "agree", Uri: "arn:aws:app-integrations:us-east-1:123456789012:event-integration/E", ObjectTypeNames: { TestEventType: "Contact" } } },
-  { name: "an S3 flow without a projection task (accepted and noted)", refused: false,
-    request: { DomainName: "agree", ObjectTypeName: "Contact", FlowDefinition: s3Definition("s3-no-projection", [{ TaskType: "Map", SourceFields: ["email"], DestinationField: "email", ConnectorOperator: { S3: "NO_OP" } }]) } },
+  {
+    name: "an object type the domain does not have (accepted and noted)",
+    domainOnly: true,
+    refused: false,
+    request: {
+      DomainName: "agree",
+      Uri: "arn:aws:app-integrations:us-east-1:123456789012:event-integration/E",
+      ObjectTypeName: "NeverCreated",
+    },
+  },
+  {
+    name: "a Uri beside a FlowDefinition that is not the flow's ARN (accepted and noted)",
+    refused: false,
+    request: {
+      DomainName: "agree",
+      Uri: "arn:aws:s3:::somewhere",
+      ObjectTypeName: "Contact",
+      FlowDefinition: s3Definition("uri-mismatch"),
+    },
+  },
+  {
+    name: "both ObjectTypeName and ObjectTypeNames (accepted)",
+    refused: false,
+    request: {
+      DomainName: "agree",
+      Uri: "arn:aws:app-integrations:us-east-1:123456789012:event-integration/E",
+      ObjectTypeName: "Contact",
+      ObjectTypeNames: { SegmentIdentify: "Contact" },
+    },
+  },
+  {
+    name: "an event type the API reference does not list (accepted)",
+    refused: false,
+    request: {
+      DomainName: "agree",
+      Uri: "arn:aws:app-integrations:us-east-1:123456789012:event-integration/E",
+      ObjectTypeNames: { TestEventType: "Contact" },
+    },
+  },
+  {
+    name: "an S3 flow without a projection task (accepted and noted)",
+    refused: false,
+    request: {
+      DomainName: "agree",
+      ObjectTypeName: "Contact",
+      FlowDefinition: s3Definition("s3-no-projection", [
+        { TaskType: "Map", SourceFields: ["email"], DestinationField: "email", ConnectorOperator: { S3: "NO_OP" } },
+      ]),
+    },
+  },
   { name: "neither Uri nor FlowDefinition (refused)", refused: true, request: { DomainName: "agree", ObjectTypeName: "Contact" } },
-  { name: "a Salesforce flow without a projection task (refused)", refused: true,
-    request: { DomainName: "agree", ObjectTypeName: "Contact", FlowDefinition: salesforceDefinition("sf-map-only", "salesforce-prod", [{ TaskType: "Map", SourceFields: ["Id"], DestinationField: "Id", ConnectorOperator: { Salesforce: "NO_OP" } }]) } },
-  { name: "a Filter task with NO_OP (refused)", refused: true,
-    request: { DomainName: "agree", ObjectTypeName: "Contact", FlowDefinition: salesforceDefinition("sf-noop", "salesforce-prod", [{ TaskType: "Filter", SourceFields: ["Id"], ConnectorOperator: { Salesforce: "NO_OP" } }]) } },
-  { name: "a connector profile that does not exist (refused)", refused: true,
-    request: { DomainName: "agree", ObjectTypeName: "Contact", FlowDefinition: salesforceDefinition("sf-missing", "missing-profile", [projection]) } },
+  {
+    name: "a Salesforce flow without a projection task (refused)",
+    refused: true,
+    request: {
+      DomainName: "agree",
+      ObjectTypeName: "Contact",
+      FlowDefinition: salesforceDefinition("sf-map-only", "salesforce-prod", [
+        { TaskType: "Map", SourceFields: ["Id"], DestinationField: "Id", ConnectorOperator: { Salesforce: "NO_OP" } },
+      ]),
+    },
+  },
+  {
+    name: "a Filter task with NO_OP (refused)",
+    refused: true,
+    request: {
+      DomainName: "agree",
+      ObjectTypeName: "Contact",
+      FlowDefinition: salesforceDefinition("sf-noop", "salesforce-prod", [
+        { TaskType: "Filter", SourceFields: ["Id"], ConnectorOperator: { Salesforce: "NO_OP" } },
+      ]),
+    },
+  },
+  {
+    name: "a connector profile that does not exist (refused)",
+    refused: true,
+    request: {
+      DomainName: "agree",
+      ObjectTypeName: "Contact",
+      FlowDefinition: salesforceDefinition("sf-missing", "missing-profile", [projection]),
+    },
+  },
 ];
 
 function corpusCases(): Case[] {
@@ -87,7 +159,8 @@ describe("check and the local endpoint agree on every input", function () {
 
   for (const c of cases) {
     it(`${c.refused ? "both refuse" : "both accept"}: ${c.name}`, async () => {
-      if (c.domainOnly) await aws.customerProfiles.send(new CreateDomainCommand({ DomainName: c.request.DomainName, DefaultExpirationDays: 30 }));
+      if (c.domainOnly)
+        await aws.customerProfiles.send(new CreateDomainCommand({ DomainName: c.request.DomainName, DefaultExpirationDays: 30 }));
       else await seedFor(aws, { ...c.request, FlowDefinition: c.request.FlowDefinition && withProfile(c.request.FlowDefinition) });
       const { failures } = await provider.check({}, asProgram(c.request));
       aws.emulator.clearRequests();
@@ -106,5 +179,7 @@ describe("check and the local endpoint agree on every input", function () {
 /** The connector profile a case means to exist; "missing-profile" is the one meant not to. */
 function withProfile(definition: Api): Api {
   const source = definition.SourceFlowConfig;
-  return source?.ConnectorProfileName === "missing-profile" ? { ...definition, SourceFlowConfig: { ...source, ConnectorProfileName: undefined } } : definition;
+  return source?.ConnectorProfileName === "missing-profile"
+    ? { ...definition, SourceFlowConfig: { ...source, ConnectorProfileName: undefined } }
+    : definition;
 }

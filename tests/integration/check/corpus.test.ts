@@ -42,7 +42,8 @@ describe("corpus: PutIntegration requests written by others", function () {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "corpus-"));
   });
   /** The endpoint half of a case needs a real AWS CLI: skipped with one line without one, failed under CI. */
-  const needCli = (ctx: Mocha.Context): AwsCli => cli ?? skipUnlessCI(ctx, "no AWS CLI found (apt-get install awscli, or pip install awscli)");
+  const needCli = (ctx: Mocha.Context): AwsCli =>
+    cli ?? skipUnlessCI(ctx, "no AWS CLI found (apt-get install awscli, or pip install awscli)");
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   beforeEach(async () => {
@@ -76,7 +77,11 @@ describe("corpus: PutIntegration requests written by others", function () {
           assert.deepEqual(failures, [], `check refused an input of ${c.source}`);
           const expected = entry.warnings ?? [];
           assert.equal(warnings.length, expected.length, warnings.join("\n"));
-          for (const at of expected) assert.ok(warnings.some((w) => w.includes(`: ${at} `)), `a warning at ${at}: ${warnings.join("\n")}`);
+          for (const at of expected)
+            assert.ok(
+              warnings.some((w) => w.includes(`: ${at} `)),
+              `a warning at ${at}: ${warnings.join("\n")}`,
+            );
         });
         it(`passes the endpoint, through the AWS CLI: ${entry.name}`, async function () {
           needCli(this);
@@ -85,7 +90,9 @@ describe("corpus: PutIntegration requests written by others", function () {
           assert.equal(put.status, 0, `aws customer-profiles put-integration refused it: ${put.stderr}`);
           assert.equal(put.json.DomainName, entry.request.DomainName);
           // Read back through the SDK: one CLI start (seconds of Python) per case is enough.
-          const got = await aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: entry.request.DomainName, Uri: put.json.Uri }));
+          const got = await aws.customerProfiles.send(
+            new GetIntegrationCommand({ DomainName: entry.request.DomainName, Uri: put.json.Uri }),
+          );
           assert.equal(got.Uri, put.json.Uri);
         });
       }
@@ -124,13 +131,21 @@ describe("corpus: PutIntegration requests written by others", function () {
         it(`fails at ${entry.checkPath}, and the endpoint refuses it in AWS's words, writing nothing: ${entry.name}`, async function () {
           await seedFor(aws, entry.request);
           const { failures } = await provider.check({}, asProgram(entry.request));
-          assert.ok(failures!.some((f) => f.property === entry.checkPath), `check fails at ${entry.checkPath}: ${JSON.stringify(failures)}`);
+          assert.ok(
+            failures!.some((f) => f.property === entry.checkPath),
+            `check fails at ${entry.checkPath}: ${JSON.stringify(failures)}`,
+          );
           const awsCli = needCli(this);
           const put = await putThroughCli(entry.request);
           assert.notEqual(put.status, 0);
           assert.ok(put.stderr.includes(`(${entry.awsError})`), put.stderr);
           assert.ok(put.stderr.includes(entry.awsMessage), `AWS's message: ${entry.awsMessage}\ngot: ${put.stderr}`);
-          const listed = await runAwsCli(awsCli, aws.emulator, ["customer-profiles", "list-integrations", "--domain-name", entry.request.DomainName]);
+          const listed = await runAwsCli(awsCli, aws.emulator, [
+            "customer-profiles",
+            "list-integrations",
+            "--domain-name",
+            entry.request.DomainName,
+          ]);
           assert.deepEqual(listed.json.Items, [], "nothing is written");
         });
       }

@@ -45,7 +45,10 @@ describe("preview check against the local endpoint (real SDK, real HTTP)", funct
 
   it("fails a missing profile, naming it, the region and the Salesforce profiles that do exist", async () => {
     const { failures } = await check(withProfile("salesforce-typo"));
-    assert.deepEqual(failures!.map((f) => f.property), [PROPERTY]);
+    assert.deepEqual(
+      failures!.map((f) => f.property),
+      [PROPERTY],
+    );
     const reason = failures![0].reason;
     for (const w of ['"salesforce-typo"', "does not exist in us-east-1", '"salesforce-prod"', '"salesforce-eu"']) {
       assert.ok(reason.includes(w), `${reason} should say ${w}`);
@@ -72,14 +75,19 @@ describe("preview check against the local endpoint (real SDK, real HTTP)", funct
     const preview = () =>
       Promise.all(
         Array.from({ length: 100 }, (_, n) =>
-          check(variant(salesforceFlow, (i) => {
-            i.flowDefinition.flowName = `contacts-${n}`;
-            source(i).connectorProfileName = names[n % 3];
-          })),
+          check(
+            variant(salesforceFlow, (i) => {
+              i.flowDefinition.flowName = `contacts-${n}`;
+              source(i).connectorProfileName = names[n % 3];
+            }),
+          ),
         ),
       );
     const first = await preview();
-    assert.deepEqual(first.flatMap((r) => r.failures), []);
+    assert.deepEqual(
+      first.flatMap((r) => r.failures),
+      [],
+    );
     const calls = describeCalls().length;
     assert.ok(calls >= 1 && calls <= 3, `${calls} DescribeConnectorProfiles calls`);
     assert.deepEqual(new Set(describeCalls().flatMap((c) => c.input!.connectorProfileNames as string[])), new Set(names));
@@ -87,7 +95,10 @@ describe("preview check against the local endpoint (real SDK, real HTTP)", funct
 
     aws.emulator.clearRequests();
     const second = await preview();
-    assert.deepEqual(second.flatMap((r) => r.failures), []);
+    assert.deepEqual(
+      second.flatMap((r) => r.failures),
+      [],
+    );
     assert.equal(describeCalls().length, 0, "an unchanged stack's preview asks AppFlow nothing again");
   });
 
@@ -96,7 +107,10 @@ describe("preview check against the local endpoint (real SDK, real HTTP)", funct
       withProfile("salesforce-typo"),
       variant(salesforceFlow, (i) => (i.tags = { "aws:reserved": "x" })),
       variant(salesforceFlow, (i) => (i.flowDefinition.flowName = "my flow")),
-      variant(salesforceFlow, (i) => (i.flowDefinition.triggerConfig.triggerProperties.scheduled.scheduleStartTime = "2027-02-30T00:00:00Z")),
+      variant(
+        salesforceFlow,
+        (i) => (i.flowDefinition.triggerConfig.triggerProperties.scheduled.scheduleStartTime = "2027-02-30T00:00:00Z"),
+      ),
     ];
     for (const inputs of rejected) {
       const { failures } = await check(inputs);
@@ -104,7 +118,10 @@ describe("preview check against the local endpoint (real SDK, real HTTP)", funct
     }
     const readOnly = /^(Describe|Get|List)/;
     const writes = requests().filter((r) => !readOnly.test(r.operation));
-    assert.deepEqual(writes.map((r) => r.operation), []);
+    assert.deepEqual(
+      writes.map((r) => r.operation),
+      [],
+    );
     assert.ok(!requests().some((r) => r.service === "customer-profiles"), "check never calls Customer Profiles at all");
   });
 

@@ -52,11 +52,22 @@ describe("emulator: AppFlow through the AWS SDK v3", () => {
       await createConnectorProfile(aws.appflow, "sf-a");
       await createConnectorProfile(aws.appflow, "zd", "Zendesk");
       const zendesk = await aws.appflow.send(new DescribeConnectorProfilesCommand({ connectorType: "Zendesk" }));
-      assert.deepEqual(zendesk.connectorProfileDetails?.map((p) => p.connectorProfileName), ["zd"]);
+      assert.deepEqual(
+        zendesk.connectorProfileDetails?.map((p) => p.connectorProfileName),
+        ["zd"],
+      );
       const first = await aws.appflow.send(new DescribeConnectorProfilesCommand({ connectorType: "Salesforce", maxResults: 1 }));
-      assert.deepEqual(first.connectorProfileDetails?.map((p) => p.connectorProfileName), ["sf-a"]);
-      const second = await aws.appflow.send(new DescribeConnectorProfilesCommand({ connectorType: "Salesforce", maxResults: 1, nextToken: first.nextToken }));
-      assert.deepEqual(second.connectorProfileDetails?.map((p) => p.connectorProfileName), ["sf-b"]);
+      assert.deepEqual(
+        first.connectorProfileDetails?.map((p) => p.connectorProfileName),
+        ["sf-a"],
+      );
+      const second = await aws.appflow.send(
+        new DescribeConnectorProfilesCommand({ connectorType: "Salesforce", maxResults: 1, nextToken: first.nextToken }),
+      );
+      assert.deepEqual(
+        second.connectorProfileDetails?.map((p) => p.connectorProfileName),
+        ["sf-b"],
+      );
       assert.equal(second.nextToken, undefined);
       const unknown = await aws.appflow.send(new DescribeConnectorProfilesCommand({ connectorProfileNames: ["nope"] }));
       assert.deepEqual(unknown.connectorProfileDetails, []);
@@ -68,13 +79,19 @@ describe("emulator: AppFlow through the AWS SDK v3", () => {
     });
 
     it("an invalid nextToken is a ValidationException", async () => {
-      await expectServiceError(aws.appflow.send(new DescribeConnectorProfilesCommand({ nextToken: "not-a-token" })), ValidationException, 400);
+      await expectServiceError(
+        aws.appflow.send(new DescribeConnectorProfilesCommand({ nextToken: "not-a-token" })),
+        ValidationException,
+        400,
+      );
     });
 
     it("DeleteConnectorProfile refuses while a flow uses the profile, unless forceDelete", async () => {
       await createConnectorProfile(aws.appflow, "salesforce-prod");
       await createDomainWithObjectTypes(aws.customerProfiles, "retail");
-      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }));
+      await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }),
+      );
       await expectServiceError(
         aws.appflow.send(new DeleteConnectorProfileCommand({ connectorProfileName: "salesforce-prod" })),
         ConflictException,
@@ -87,7 +104,11 @@ describe("emulator: AppFlow through the AWS SDK v3", () => {
     });
 
     it("DeleteConnectorProfile of an unknown name is ResourceNotFoundException", async () => {
-      await expectServiceError(aws.appflow.send(new DeleteConnectorProfileCommand({ connectorProfileName: "nope" })), ResourceNotFoundException, 404);
+      await expectServiceError(
+        aws.appflow.send(new DeleteConnectorProfileCommand({ connectorProfileName: "nope" })),
+        ResourceNotFoundException,
+        404,
+      );
     });
   });
 
@@ -100,19 +121,29 @@ describe("emulator: AppFlow through the AWS SDK v3", () => {
 
     it("ListFlows pages through the flows integrations created", async () => {
       for (const name of ["flow-c", "flow-a", "flow-b"]) {
-        await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow(name) }));
+        await aws.customerProfiles.send(
+          new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow(name) }),
+        );
       }
       const first = await aws.appflow.send(new ListFlowsCommand({ maxResults: 2 }));
-      assert.deepEqual(first.flows?.map((f) => f.flowName), ["flow-a", "flow-b"]);
+      assert.deepEqual(
+        first.flows?.map((f) => f.flowName),
+        ["flow-a", "flow-b"],
+      );
       assert.equal(first.flows?.[0].flowArn, "arn:aws:appflow:us-east-1:123456789012:flow/flow-a");
       assert.equal(first.flows?.[0].flowStatus, "Draft");
       const second = await aws.appflow.send(new ListFlowsCommand({ maxResults: 2, nextToken: first.nextToken }));
-      assert.deepEqual(second.flows?.map((f) => f.flowName), ["flow-c"]);
+      assert.deepEqual(
+        second.flows?.map((f) => f.flowName),
+        ["flow-c"],
+      );
       assert.equal(second.nextToken, undefined);
     });
 
     it("DeleteFlow removes the flow; deleting it again is ResourceNotFoundException", async () => {
-      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }));
+      await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }),
+      );
       await aws.appflow.send(new DeleteFlowCommand({ flowName: "csv" }));
       await expectServiceError(aws.appflow.send(new DescribeFlowCommand({ flowName: "csv" })), ResourceNotFoundException, 404);
       await expectServiceError(aws.appflow.send(new DeleteFlowCommand({ flowName: "csv" })), ResourceNotFoundException, 404);
@@ -125,7 +156,12 @@ describe("emulator: AppFlow through the AWS SDK v3", () => {
       await createDomainWithObjectTypes(aws.customerProfiles, "retail");
       await createConnectorProfile(aws.appflow, "salesforce-prod");
       const put = await aws.customerProfiles.send(
-        new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf"), Tags: { team: "crm" } }),
+        new PutIntegrationCommand({
+          DomainName: "retail",
+          ObjectTypeName: "Contact",
+          FlowDefinition: salesforceFlow("sf"),
+          Tags: { team: "crm" },
+        }),
       );
       flowArn = put.Uri!;
     });
@@ -165,18 +201,31 @@ describe("emulator: AppFlow through the AWS SDK v3", () => {
     });
 
     it("of a flow that does not exist is ResourceNotFoundException", async () => {
-      await expectServiceError(aws.appflow.send(new UpdateFlowCommand(await updateOf({ flowName: "nope" }))), ResourceNotFoundException, 404, /nope/);
+      await expectServiceError(
+        aws.appflow.send(new UpdateFlowCommand(await updateOf({ flowName: "nope" }))),
+        ResourceNotFoundException,
+        404,
+        /nope/,
+      );
     });
 
     it("naming a connector profile that does not exist is ResourceNotFoundException, and changes nothing", async () => {
       const request = await updateOf({ description: "changed" });
       request.sourceFlowConfig = { ...request.sourceFlowConfig!, connectorProfileName: "missing" };
-      await expectServiceError(aws.appflow.send(new UpdateFlowCommand(request)), ResourceNotFoundException, 404, /^Connector Profile with name missing does not exist\.$/);
+      await expectServiceError(
+        aws.appflow.send(new UpdateFlowCommand(request)),
+        ResourceNotFoundException,
+        404,
+        /^Connector Profile with name missing does not exist\.$/,
+      );
       assert.equal((await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }))).description, "Contacts from Salesforce");
     });
 
     it("a Filter task with NO_OP is a ValidationException in AppFlow's words (aws-cdk#17748), and changes nothing", async () => {
-      const request = await updateOf({ description: "changed", tasks: [{ sourceFields: ["Id"], taskType: "Filter", connectorOperator: { Salesforce: "NO_OP" } }] });
+      const request = await updateOf({
+        description: "changed",
+        tasks: [{ sourceFields: ["Id"], taskType: "Filter", connectorOperator: { Salesforce: "NO_OP" } }],
+      });
       await expectServiceError(
         aws.appflow.send(new UpdateFlowCommand(request)),
         ValidationException,
@@ -191,12 +240,20 @@ describe("emulator: AppFlow through the AWS SDK v3", () => {
       const request = await updateOf({ description: "changed" });
       request.sourceFlowConfig = { ...request.sourceFlowConfig!, connectorProfileName: "zendesk-prod" };
       await aws.appflow.send(new UpdateFlowCommand(request));
-      assert.equal((await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }))).sourceFlowConfig?.connectorProfileName, "zendesk-prod");
+      assert.equal(
+        (await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }))).sourceFlowConfig?.connectorProfileName,
+        "zendesk-prod",
+      );
     });
 
     it("without a required member is a ValidationException naming it, as the model requires it", async () => {
       const { tasks: _t, ...request } = await updateOf();
-      await expectServiceError(aws.appflow.send(new UpdateFlowCommand(request as UpdateFlowCommandInput)), ValidationException, 400, /tasks/);
+      await expectServiceError(
+        aws.appflow.send(new UpdateFlowCommand(request as UpdateFlowCommandInput)),
+        ValidationException,
+        400,
+        /tasks/,
+      );
     });
   });
 

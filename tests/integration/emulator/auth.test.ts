@@ -1,6 +1,12 @@
 import { strict as assert } from "assert";
 import { DescribeConnectorProfilesCommand } from "@aws-sdk/client-appflow";
-import { GetDomainCommand, GetIntegrationCommand, ListDomainsCommand, ListIntegrationsCommand, ResourceNotFoundException } from "@aws-sdk/client-customer-profiles";
+import {
+  GetDomainCommand,
+  GetIntegrationCommand,
+  ListDomainsCommand,
+  ListIntegrationsCommand,
+  ResourceNotFoundException,
+} from "@aws-sdk/client-customer-profiles";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import {
   createDomainWithObjectTypes,
@@ -25,7 +31,12 @@ describe("emulator: SigV4 authentication", () => {
     return (await aws.customerProfiles.send(new ListIntegrationsCommand({ DomainName: "retail" }))).Items!.length;
   }
 
-  const putIntegration = { method: "PUT", path: "/domains/retail/integrations", headers: { "content-type": "application/json" }, body: PUT_BODY };
+  const putIntegration = {
+    method: "PUT",
+    path: "/domains/retail/integrations",
+    headers: { "content-type": "application/json" },
+    body: PUT_BODY,
+  };
 
   it("a correctly signed raw request is accepted (the control for the cases below)", async () => {
     const res = await signedRequest(aws.emulator, putIntegration, { service: "profile" });
@@ -42,35 +53,62 @@ describe("emulator: SigV4 authentication", () => {
   });
 
   it("an unknown access key is 403 UnrecognizedClientException", async () => {
-    const { customerProfiles } = aws.clients({ credentials: { accessKeyId: "AKIAUNKNOWN", secretAccessKey: aws.emulator.credentials.secretAccessKey } });
-    await expectErrorNamed(customerProfiles.send(new ListDomainsCommand({})), "UnrecognizedClientException", 403, /^The security token included in the request is invalid\.$/);
+    const { customerProfiles } = aws.clients({
+      credentials: { accessKeyId: "AKIAUNKNOWN", secretAccessKey: aws.emulator.credentials.secretAccessKey },
+    });
+    await expectErrorNamed(
+      customerProfiles.send(new ListDomainsCommand({})),
+      "UnrecognizedClientException",
+      403,
+      /^The security token included in the request is invalid\.$/,
+    );
   });
 
   it("the wrong secret is 403 InvalidSignatureException, for AppFlow as for Customer Profiles", async () => {
-    const { customerProfiles, appflow } = aws.clients({ credentials: { accessKeyId: aws.emulator.credentials.accessKeyId, secretAccessKey: "wrong" } });
-    const err = await expectErrorNamed(customerProfiles.send(new GetDomainCommand({ DomainName: "retail" })), "InvalidSignatureException", 403);
+    const { customerProfiles, appflow } = aws.clients({
+      credentials: { accessKeyId: aws.emulator.credentials.accessKeyId, secretAccessKey: "wrong" },
+    });
+    const err = await expectErrorNamed(
+      customerProfiles.send(new GetDomainCommand({ DomainName: "retail" })),
+      "InvalidSignatureException",
+      403,
+    );
     assert.equal(err.message, SIGNATURE_MISMATCH);
     await expectErrorNamed(appflow.send(new DescribeConnectorProfilesCommand({})), "InvalidSignatureException", 403);
   });
 
   /** The window a skew message states: the "(<now> - N min.)" tail and the gap between its two dates. */
   function windowOf(message: string): { minutes: number; gapMs: number } {
-    const m = /^Signature (?:expired|not yet current): \d{8}T\d{6}Z is (?:now earlier|still later) than (\d{8}T\d{6}Z) \((\d{8}T\d{6}Z) [-+] (\d+) min\.\)$/.exec(message);
+    const m =
+      /^Signature (?:expired|not yet current): \d{8}T\d{6}Z is (?:now earlier|still later) than (\d{8}T\d{6}Z) \((\d{8}T\d{6}Z) [-+] (\d+) min\.\)$/.exec(
+        message,
+      );
     assert.ok(m, `not AWS's skew message form: ${message}`);
-    const toMs = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(4, 6) - 1, +d.slice(6, 8), +d.slice(9, 11), +d.slice(11, 13), +d.slice(13, 15));
+    const toMs = (d: string) =>
+      Date.UTC(+d.slice(0, 4), +d.slice(4, 6) - 1, +d.slice(6, 8), +d.slice(9, 11), +d.slice(11, 13), +d.slice(13, 15));
     return { minutes: Number(m[3]), gapMs: Math.abs(toMs(m[2]) - toMs(m[1])) };
   }
 
   describe("clock skew: the window depends on the service", () => {
     it("Customer Profiles refuses a signature 6 minutes old with its 5-minute message", async () => {
       const { customerProfiles } = aws.clients({ systemClockOffset: -6 * 60 * 1000 });
-      const err = await expectErrorNamed(customerProfiles.send(new ListDomainsCommand({})), "InvalidSignatureException", 403, /^Signature expired: /);
+      const err = await expectErrorNamed(
+        customerProfiles.send(new ListDomainsCommand({})),
+        "InvalidSignatureException",
+        403,
+        /^Signature expired: /,
+      );
       assert.deepEqual(windowOf(err.message), { minutes: 5, gapMs: 5 * 60 * 1000 });
     });
 
     it("AppFlow refuses a signature 6 minutes old with its 5-minute message", async () => {
       const { appflow } = aws.clients({ systemClockOffset: -6 * 60 * 1000 });
-      const err = await expectErrorNamed(appflow.send(new DescribeConnectorProfilesCommand({})), "InvalidSignatureException", 403, /^Signature expired: /);
+      const err = await expectErrorNamed(
+        appflow.send(new DescribeConnectorProfilesCommand({})),
+        "InvalidSignatureException",
+        403,
+        /^Signature expired: /,
+      );
       assert.deepEqual(windowOf(err.message), { minutes: 5, gapMs: 5 * 60 * 1000 });
     });
 
@@ -83,7 +121,11 @@ describe("emulator: SigV4 authentication", () => {
     });
 
     it("a signature dated 6 minutes ahead is 403 Signature not yet current (+ 5 min.)", async () => {
-      const res = await signedRequest(aws.emulator, { method: "GET", path: "/domains" }, { service: "profile", signingDate: new Date(Date.now() + 6 * 60 * 1000) });
+      const res = await signedRequest(
+        aws.emulator,
+        { method: "GET", path: "/domains" },
+        { service: "profile", signingDate: new Date(Date.now() + 6 * 60 * 1000) },
+      );
       assert.equal(res.status, 403);
       assert.equal(res.headers["x-amzn-errortype"], "InvalidSignatureException");
       const message = JSON.parse(res.body).message;
@@ -107,13 +149,21 @@ describe("emulator: SigV4 authentication", () => {
 
     it("STS refuses a signature 16 minutes ahead as Signature not yet current (+ 15 min.)", async () => {
       const { sts } = aws.clients({ systemClockOffset: 16 * 60 * 1000 });
-      const err = await expectErrorNamed(sts.send(new GetCallerIdentityCommand({})), "SignatureDoesNotMatch", 403, /^Signature not yet current: /);
+      const err = await expectErrorNamed(
+        sts.send(new GetCallerIdentityCommand({})),
+        "SignatureDoesNotMatch",
+        403,
+        /^Signature not yet current: /,
+      );
       assert.deepEqual(windowOf(err.message), { minutes: 15, gapMs: 15 * 60 * 1000 });
     });
   });
 
   it("a wrongly signed PutIntegration creates nothing", async () => {
-    const res = await signedRequest(aws.emulator, putIntegration, { service: "profile", credentials: { ...aws.emulator.credentials, secretAccessKey: "not-the-secret" } });
+    const res = await signedRequest(aws.emulator, putIntegration, {
+      service: "profile",
+      credentials: { ...aws.emulator.credentials, secretAccessKey: "not-the-secret" },
+    });
     assert.equal(res.status, 403);
     assert.equal(res.headers["x-amzn-errortype"], "InvalidSignatureException");
     assert.equal(await integrationCount(), 0);
@@ -162,7 +212,12 @@ describe("emulator: SigV4 authentication", () => {
       403,
       /^Credential should be scoped to a valid region, not 'moon-base'\. $/,
     );
-    await expectErrorNamed(other.appflow.send(new DescribeConnectorProfilesCommand({})), "InvalidSignatureException", 403, /, not 'moon-base'\. $/);
+    await expectErrorNamed(
+      other.appflow.send(new DescribeConnectorProfilesCommand({})),
+      "InvalidSignatureException",
+      403,
+      /, not 'moon-base'\. $/,
+    );
     await expectErrorNamed(
       other.sts.send(new GetCallerIdentityCommand({})),
       "SignatureDoesNotMatch",
@@ -172,18 +227,35 @@ describe("emulator: SigV4 authentication", () => {
   });
 
   it("a malformed Authorization header is 403 IncompleteSignatureException", async () => {
-    const res = await rawRequest(aws.emulator.url, { method: "GET", path: "/domains", headers: { authorization: "AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/profile/aws4_request" } });
+    const res = await rawRequest(aws.emulator.url, {
+      method: "GET",
+      path: "/domains",
+      headers: { authorization: "AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/profile/aws4_request" },
+    });
     assert.equal(res.status, 403);
     assert.equal(res.headers["x-amzn-errortype"], "IncompleteSignatureException");
-    assert.match(JSON.parse(res.body).message, /requires 'SignedHeaders' parameter\. Authorization header requires 'Signature' parameter\./);
+    assert.match(
+      JSON.parse(res.body).message,
+      /requires 'SignedHeaders' parameter\. Authorization header requires 'Signature' parameter\./,
+    );
   });
 
   describe("STS answers authentication failures in its own XML form", () => {
     it("unknown key → InvalidClientTokenId, wrong secret → SignatureDoesNotMatch", async () => {
       const unknown = aws.clients({ credentials: { accessKeyId: "AKIAUNKNOWN", secretAccessKey: "x" } });
-      await expectErrorNamed(unknown.sts.send(new GetCallerIdentityCommand({})), "InvalidClientTokenId", 403, /security token included in the request is invalid/);
+      await expectErrorNamed(
+        unknown.sts.send(new GetCallerIdentityCommand({})),
+        "InvalidClientTokenId",
+        403,
+        /security token included in the request is invalid/,
+      );
       const wrong = aws.clients({ credentials: { accessKeyId: aws.emulator.credentials.accessKeyId, secretAccessKey: "x" } });
-      await expectErrorNamed(wrong.sts.send(new GetCallerIdentityCommand({})), "SignatureDoesNotMatch", 403, /does not match the signature you provided/);
+      await expectErrorNamed(
+        wrong.sts.send(new GetCallerIdentityCommand({})),
+        "SignatureDoesNotMatch",
+        403,
+        /does not match the signature you provided/,
+      );
     });
 
     it("the right key pair gets the configured account", async () => {
@@ -199,7 +271,13 @@ describe("emulator: SigV4 authentication", () => {
     const [record] = aws.emulator.requests();
     assert.deepEqual(
       { service: record.service, operation: record.operation, status: record.status, errorType: record.errorType, input: record.input },
-      { service: "customer-profiles", operation: "PutIntegration", status: 403, errorType: "MissingAuthenticationTokenException", input: undefined },
+      {
+        service: "customer-profiles",
+        operation: "PutIntegration",
+        status: 403,
+        errorType: "MissingAuthenticationTokenException",
+        input: undefined,
+      },
     );
   });
 });

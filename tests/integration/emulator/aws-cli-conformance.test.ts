@@ -17,11 +17,19 @@ function salesforceFlow(t: VerifiedTarget) {
     },
     Tasks: [
       { SourceFields: ["Id", "Email"], ConnectorOperator: { Salesforce: "PROJECTION" }, TaskType: "Filter" },
-      { SourceFields: ["Email"], ConnectorOperator: { Salesforce: "NO_OP" }, DestinationField: "Email", TaskType: "Map", TaskProperties: { SOURCE_DATA_TYPE: "string" } },
+      {
+        SourceFields: ["Email"],
+        ConnectorOperator: { Salesforce: "NO_OP" },
+        DestinationField: "Email",
+        TaskType: "Map",
+        TaskProperties: { SOURCE_DATA_TYPE: "string" },
+      },
     ],
     TriggerConfig: {
       TriggerType: "Scheduled",
-      TriggerProperties: { Scheduled: { ScheduleExpression: "rate(1hours)", DataPullMode: "Incremental", ScheduleStartTime: "2030-01-01T00:00:00Z" } },
+      TriggerProperties: {
+        Scheduled: { ScheduleExpression: "rate(1hours)", DataPullMode: "Incremental", ScheduleStartTime: "2030-01-01T00:00:00Z" },
+      },
     },
   };
 }
@@ -74,7 +82,16 @@ for (const major of [1, 2] as const) {
       });
 
       it("customer-profiles create-domain", async () => {
-        const out = await ok("customer-profiles", "create-domain", "--domain-name", domain, "--default-expiration-days", "30", "--tags", "owner=crm");
+        const out = await ok(
+          "customer-profiles",
+          "create-domain",
+          "--domain-name",
+          domain,
+          "--default-expiration-days",
+          "30",
+          "--tags",
+          "owner=crm",
+        );
         assert.equal(out.DomainName, domain);
         assert.equal(out.DefaultExpirationDays, 30);
         assert.ok(Math.abs(cliTime(out.CreatedAt).getTime() - Date.now()) < 60_000);
@@ -83,10 +100,18 @@ for (const major of [1, 2] as const) {
 
       it("customer-profiles put-profile-object-type", async () => {
         const out = await ok(
-          "customer-profiles", "put-profile-object-type",
-          "--domain-name", domain, "--object-type-name", "Contact", "--description", "Salesforce contacts",
-          "--fields", JSON.stringify({ email: { Source: "_source.Email", Target: "_profile.EmailAddress", ContentType: "STRING" } }),
-          "--keys", JSON.stringify({ email: [{ StandardIdentifiers: ["PROFILE", "UNIQUE"], FieldNames: ["email"] }] }),
+          "customer-profiles",
+          "put-profile-object-type",
+          "--domain-name",
+          domain,
+          "--object-type-name",
+          "Contact",
+          "--description",
+          "Salesforce contacts",
+          "--fields",
+          JSON.stringify({ email: { Source: "_source.Email", Target: "_profile.EmailAddress", ContentType: "STRING" } }),
+          "--keys",
+          JSON.stringify({ email: [{ StandardIdentifiers: ["PROFILE", "UNIQUE"], FieldNames: ["email"] }] }),
         );
         assert.equal(out.ObjectTypeName, "Contact");
         assert.deepEqual(out.Keys, { email: [{ StandardIdentifiers: ["PROFILE", "UNIQUE"], FieldNames: ["email"] }] });
@@ -95,9 +120,16 @@ for (const major of [1, 2] as const) {
       it("appflow create-connector-profile (local-only: AWS would call Salesforce)", async function () {
         t.localOnly(this);
         const out = await ok(
-          "appflow", "create-connector-profile",
-          "--connector-profile-name", "salesforce-prod", "--connector-type", "Salesforce", "--connection-mode", "Public",
-          "--connector-profile-config", JSON.stringify({
+          "appflow",
+          "create-connector-profile",
+          "--connector-profile-name",
+          "salesforce-prod",
+          "--connector-type",
+          "Salesforce",
+          "--connection-mode",
+          "Public",
+          "--connector-profile-config",
+          JSON.stringify({
             connectorProfileProperties: { Salesforce: { instanceUrl: "https://example.my.salesforce.com" } },
             connectorProfileCredentials: { Salesforce: { accessToken: "cli-secret-token" } },
           }),
@@ -106,7 +138,18 @@ for (const major of [1, 2] as const) {
       });
 
       it("customer-profiles put-integration with a Uri", async () => {
-        const out = await ok("customer-profiles", "put-integration", "--domain-name", domain, "--uri", t.uri, "--object-type-name", "Contact", "--tags", "team=crm");
+        const out = await ok(
+          "customer-profiles",
+          "put-integration",
+          "--domain-name",
+          domain,
+          "--uri",
+          t.uri,
+          "--object-type-name",
+          "Contact",
+          "--tags",
+          "team=crm",
+        );
         created.push(t.uri);
         assert.equal(out.Uri, t.uri);
         assert.equal(out.DomainName, domain);
@@ -115,7 +158,18 @@ for (const major of [1, 2] as const) {
 
       it("customer-profiles put-integration with --flow-definition (local-only: needs Salesforce and KMS)", async function () {
         t.localOnly(this);
-        const out = await ok("customer-profiles", "put-integration", "--domain-name", domain, "--object-type-name", "Contact", "--flow-definition", JSON.stringify(salesforceFlow(t)), "--tags", "team=crm");
+        const out = await ok(
+          "customer-profiles",
+          "put-integration",
+          "--domain-name",
+          domain,
+          "--object-type-name",
+          "Contact",
+          "--flow-definition",
+          JSON.stringify(salesforceFlow(t)),
+          "--tags",
+          "team=crm",
+        );
         created.push(out.Uri);
         assert.equal(out.Uri, flowUri);
         assert.equal(out.ObjectTypeName, "Contact");
@@ -146,7 +200,15 @@ for (const major of [1, 2] as const) {
       });
 
       it("customer-profiles untag-resource (tagKeys repeated in the query, one of them absent)", async () => {
-        const r = await aws("customer-profiles", "untag-resource", "--resource-arn", integrationArn(tagged()), "--tag-keys", "team", "nope");
+        const r = await aws(
+          "customer-profiles",
+          "untag-resource",
+          "--resource-arn",
+          integrationArn(tagged()),
+          "--tag-keys",
+          "team",
+          "nope",
+        );
         assert.equal(r.status, 0, r.stderr);
         const { tags } = await ok("customer-profiles", "list-tags-for-resource", "--resource-arn", integrationArn(tagged()));
         assert.deepEqual(tags, { env: "test" });
@@ -204,7 +266,10 @@ for (const major of [1, 2] as const) {
       });
 
       it("a CLI with the wrong secret is refused with InvalidSignatureException", async () => {
-        const r = await runAwsCli(cli!, { ...t, credentials: { ...t.credentials, secretAccessKey: "wrong" } }, ["customer-profiles", "list-domains"]);
+        const r = await runAwsCli(cli!, { ...t, credentials: { ...t.credentials, secretAccessKey: "wrong" } }, [
+          "customer-profiles",
+          "list-domains",
+        ]);
         assert.notEqual(r.status, 0);
         assert.match(r.stderr, /\(InvalidSignatureException\)/);
       });
@@ -212,7 +277,11 @@ for (const major of [1, 2] as const) {
       it("every call the CLI signed correctly passed signature verification (local-only: the request log)", async function () {
         t.localOnly(this);
         const refused = t.emulator!.requests().filter((r) => r.status === 403);
-        assert.deepEqual(refused.map((r) => r.operation), ["ListDomains"], "only the deliberately wrong-secret call");
+        assert.deepEqual(
+          refused.map((r) => r.operation),
+          ["ListDomains"],
+          "only the deliberately wrong-secret call",
+        );
       });
     },
     { createDomain: false, timeout: 180_000 },

@@ -24,7 +24,18 @@ describe("emulator: customer-profiles-emulator CLI", () => {
 
   it("prints the endpoint and the export lines, serves the options it was given, and on SIGTERM stops with state flushed", async () => {
     const stateFile = path.join(dir, "state.json");
-    const cli = runCli(["--region", "eu-central-1", "--account-id", "111122223333", "--access-key-id", "AKIACLI", "--secret-access-key", "cli-secret", "--state-file", stateFile]);
+    const cli = runCli([
+      "--region",
+      "eu-central-1",
+      "--account-id",
+      "111122223333",
+      "--access-key-id",
+      "AKIACLI",
+      "--secret-access-key",
+      "cli-secret",
+      "--state-file",
+      stateFile,
+    ]);
     try {
       const url = await cli.url;
       const out = cli.output();
@@ -46,7 +57,10 @@ describe("emulator: customer-profiles-emulator CLI", () => {
     const restarted = await startEmulator({ stateFile, accessKeyId: "AKIACLI", secretAccessKey: "cli-secret", region: "eu-central-1" });
     try {
       const listed = await clientsFor(restarted).customerProfiles.send(new ListDomainsCommand({}));
-      assert.deepEqual(listed.Items?.map((d) => d.DomainName), ["from-cli"]);
+      assert.deepEqual(
+        listed.Items?.map((d) => d.DomainName),
+        ["from-cli"],
+      );
     } finally {
       await restarted.close();
     }
@@ -67,7 +81,10 @@ describe("emulator: customer-profiles-emulator CLI", () => {
       assert.match(cli.output(), /listening on http:\/\/127\.0\.0\.1:\d+ \(bound to 0\.0\.0\.0: all interfaces\)/);
       const port = new URL(url).port;
       await cli.stderrMatches(/Reachable at: .*\n/);
-      assert.match(cli.errors(), new RegExp(`WARNING: listening on all interfaces \\(0\\.0\\.0\\.0:${port}\\).*Reachable at: .*127\\.0\\.0\\.1:${port}`));
+      assert.match(
+        cli.errors(),
+        new RegExp(`WARNING: listening on all interfaces \\(0\\.0\\.0\\.0:${port}\\).*Reachable at: .*127\\.0\\.0\\.1:${port}`),
+      );
     } finally {
       cli.child.kill("SIGTERM");
     }

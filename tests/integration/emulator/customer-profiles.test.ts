@@ -39,7 +39,12 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
   describe("domains", () => {
     it("CreateDomain returns the domain with its timestamps as dates, and GetDomain reads it back", async () => {
       const created = await aws.customerProfiles.send(
-        new CreateDomainCommand({ DomainName: "retail", DefaultExpirationDays: 30, DeadLetterQueueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/dlq", Tags: { team: "crm" } }),
+        new CreateDomainCommand({
+          DomainName: "retail",
+          DefaultExpirationDays: 30,
+          DeadLetterQueueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/dlq",
+          Tags: { team: "crm" },
+        }),
       );
       assert.equal(created.DomainName, "retail");
       assert.equal(created.DefaultExpirationDays, 30);
@@ -71,7 +76,12 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
     });
 
     it("GetDomain and DeleteDomain of an unknown domain are ResourceNotFoundException", async () => {
-      await expectServiceError(aws.customerProfiles.send(new GetDomainCommand({ DomainName: "nope" })), ResourceNotFoundException, 404, /nope/);
+      await expectServiceError(
+        aws.customerProfiles.send(new GetDomainCommand({ DomainName: "nope" })),
+        ResourceNotFoundException,
+        404,
+        /nope/,
+      );
       await expectServiceError(aws.customerProfiles.send(new DeleteDomainCommand({ DomainName: "nope" })), ResourceNotFoundException, 404);
     });
 
@@ -80,17 +90,30 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
         await aws.customerProfiles.send(new CreateDomainCommand({ DomainName: name, DefaultExpirationDays: 1 }));
       }
       const first = await aws.customerProfiles.send(new ListDomainsCommand({ MaxResults: 2 }));
-      assert.deepEqual(first.Items?.map((d) => d.DomainName), ["d1", "d2"]);
+      assert.deepEqual(
+        first.Items?.map((d) => d.DomainName),
+        ["d1", "d2"],
+      );
       assert.ok(first.NextToken && !first.NextToken.includes("d2"), "the token does not spell out the key");
       const second = await aws.customerProfiles.send(new ListDomainsCommand({ MaxResults: 2, NextToken: first.NextToken }));
-      assert.deepEqual(second.Items?.map((d) => d.DomainName), ["d3"]);
+      assert.deepEqual(
+        second.Items?.map((d) => d.DomainName),
+        ["d3"],
+      );
       assert.equal(second.NextToken, undefined);
-      await expectServiceError(aws.customerProfiles.send(new ListDomainsCommand({ NextToken: "garbage" })), BadRequestException, 400, /NextToken/);
+      await expectServiceError(
+        aws.customerProfiles.send(new ListDomainsCommand({ NextToken: "garbage" })),
+        BadRequestException,
+        400,
+        /NextToken/,
+      );
     });
 
     it("DeleteDomain removes the domain, its integrations and the flows they created", async () => {
       await createDomainWithObjectTypes(aws.customerProfiles, "retail");
-      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv-import") }));
+      await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv-import") }),
+      );
       const out = await aws.customerProfiles.send(new DeleteDomainCommand({ DomainName: "retail" }));
       assert.match(out.Message!, /retail/);
       await expectServiceError(aws.customerProfiles.send(new GetDomainCommand({ DomainName: "retail" })), ResourceNotFoundException, 404);
@@ -126,7 +149,13 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
         await aws.customerProfiles.send(new PutProfileObjectTypeCommand({ DomainName: "retail", ObjectTypeName: name, Description: name }));
       }
       const listed = await aws.customerProfiles.send(new ListProfileObjectTypesCommand({ DomainName: "retail" }));
-      assert.deepEqual(listed.Items?.map((t) => [t.ObjectTypeName, t.Description]), [["Contact", "Contact"], ["Order", "Order"]]);
+      assert.deepEqual(
+        listed.Items?.map((t) => [t.ObjectTypeName, t.Description]),
+        [
+          ["Contact", "Contact"],
+          ["Order", "Order"],
+        ],
+      );
       await aws.customerProfiles.send(new DeleteProfileObjectTypeCommand({ DomainName: "retail", ObjectTypeName: "Order" }));
       await expectServiceError(
         aws.customerProfiles.send(new GetProfileObjectTypeCommand({ DomainName: "retail", ObjectTypeName: "Order" })),
@@ -184,8 +213,12 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
 
     it("is an upsert: CreatedAt is kept, LastUpdatedAt moves, and Tags given on update are ignored", async () => {
       const uri = "arn:aws:s3:::exports/contacts";
-      const first = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: uri, ObjectTypeName: "Contact", Tags: { a: "1" } }));
-      const second = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: uri, ObjectTypeName: "Order", Tags: { b: "2" } }));
+      const first = await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", Uri: uri, ObjectTypeName: "Contact", Tags: { a: "1" } }),
+      );
+      const second = await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", Uri: uri, ObjectTypeName: "Order", Tags: { b: "2" } }),
+      );
       assert.equal(second.CreatedAt?.getTime(), first.CreatedAt?.getTime());
       assert.ok(second.LastUpdatedAt!.getTime() > first.LastUpdatedAt!.getTime());
       assert.equal(second.ObjectTypeName, "Order");
@@ -207,7 +240,12 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
       const neither = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: "u1" }));
       assert.equal(neither.ObjectTypeName, undefined);
       const both = await aws.customerProfiles.send(
-        new PutIntegrationCommand({ DomainName: "retail", Uri: "u2", ObjectTypeName: "Contact", ObjectTypeNames: { ShopifyCreateOrders: "Order" } }),
+        new PutIntegrationCommand({
+          DomainName: "retail",
+          Uri: "u2",
+          ObjectTypeName: "Contact",
+          ObjectTypeNames: { ShopifyCreateOrders: "Order" },
+        }),
       );
       assert.equal(both.ObjectTypeName, "Contact");
       assert.deepEqual({ ...both.ObjectTypeNames }, { ShopifyCreateOrders: "Order" });
@@ -215,7 +253,9 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
 
     it("accepts an object type the domain does not have (no source shows a refusal; AWS's handler tests name types they never create), and notes it", async () => {
       aws.emulator.clearRequests();
-      const out = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: "u", ObjectTypeNames: { x: "Order", y: "Invoice" } }));
+      const out = await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", Uri: "u", ObjectTypeNames: { x: "Order", y: "Invoice" } }),
+      );
       assert.deepEqual({ ...out.ObjectTypeNames }, { x: "Order", y: "Invoice" });
       const [put] = aws.emulator.requests();
       assert.equal(put.status, 200);
@@ -235,7 +275,12 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
 
     it("with a FlowDefinition creates the AppFlow flow and derives the Uri from it", async () => {
       const out = await aws.customerProfiles.send(
-        new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf-contacts"), Tags: { team: "crm" } }),
+        new PutIntegrationCommand({
+          DomainName: "retail",
+          ObjectTypeName: "Contact",
+          FlowDefinition: salesforceFlow("sf-contacts"),
+          Tags: { team: "crm" },
+        }),
       );
       assert.equal(out.Uri, "arn:aws:appflow:us-east-1:123456789012:flow/sf-contacts");
       assert.equal(out.Uri, deriveFlowUri("us-east-1", "123456789012", "sf-contacts"));
@@ -250,7 +295,10 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
         sourceConnectorProperties: { Salesforce: { object: "Contact", enableDynamicFieldUpdate: true, includeDeletedRecords: false } },
       });
       assert.deepEqual(flow.destinationFlowConfigList, [
-        { connectorType: "CustomerProfiles", destinationConnectorProperties: { CustomerProfiles: { domainName: "retail", objectTypeName: "Contact" } } },
+        {
+          connectorType: "CustomerProfiles",
+          destinationConnectorProperties: { CustomerProfiles: { domainName: "retail", objectTypeName: "Contact" } },
+        },
       ]);
       assert.deepEqual(flow.tasks?.[1], {
         sourceFields: ["Email"],
@@ -267,13 +315,16 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
       assert.equal(scheduled?.scheduleOffset, 300);
       assert.deepEqual(flow.tags, { team: "crm" });
       const flows = await aws.appflow.send(new ListFlowsCommand({}));
-      assert.deepEqual(flows.flows?.map((f) => [f.flowName, f.sourceConnectorType, f.destinationConnectorType, f.triggerType]), [
-        ["sf-contacts", "Salesforce", "CustomerProfiles", "Scheduled"],
-      ]);
+      assert.deepEqual(
+        flows.flows?.map((f) => [f.flowName, f.sourceConnectorType, f.destinationConnectorType, f.triggerType]),
+        [["sf-contacts", "Salesforce", "CustomerProfiles", "Scheduled"]],
+      );
     });
 
     it("an on-demand flow is left in Draft", async () => {
-      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv", "OnDemand") }));
+      await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv", "OnDemand") }),
+      );
       const flow = await aws.appflow.send(new DescribeFlowCommand({ flowName: "csv" }));
       assert.equal(flow.flowStatus, "Draft");
       assert.deepEqual(flow.sourceFlowConfig?.sourceConnectorProperties, { S3: { bucketName: "customer-exports", bucketPrefix: "csv/" } });
@@ -281,13 +332,18 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
 
     describe("a FlowDefinition whose flow exists", () => {
       it("is refused by default with AWS's message, also for the integration's own flow, and changes nothing", async () => {
-        const first = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }));
+        const first = await aws.customerProfiles.send(
+          new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }),
+        );
         const flowBefore = await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }));
         const changed = { ...salesforceFlow("sf"), Description: "changed" };
         const err = await refusedPut({ DomainName: "retail", ObjectTypeName: "Order", FlowDefinition: changed }, /./);
         // The message as CreateHandlerTest.java (aws-cloudformation-resource-providers-customer-profiles) quotes it.
         assert.equal(err.message, "Conflict executing request: Flow with name sf already exists.");
-        await refusedPut({ DomainName: "retail", Uri: first.Uri, ObjectTypeName: "Contact", FlowDefinition: changed }, /^Conflict executing request: Flow with name sf already exists\.$/);
+        await refusedPut(
+          { DomainName: "retail", Uri: first.Uri, ObjectTypeName: "Contact", FlowDefinition: changed },
+          /^Conflict executing request: Flow with name sf already exists\.$/,
+        );
         const flowAfter = await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }));
         assert.equal(flowAfter.description, flowBefore.description);
         assert.equal(flowAfter.lastUpdatedAt?.getTime(), flowBefore.lastUpdatedAt?.getTime());
@@ -296,8 +352,12 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
       });
 
       it("without a FlowDefinition, PutIntegration of a flow integration's Uri rewrites its attributes and keeps its flow", async () => {
-        const first = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }));
-        const second = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: first.Uri, ObjectTypeName: "Order", Scope: "DOMAIN" }));
+        const first = await aws.customerProfiles.send(
+          new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }),
+        );
+        const second = await aws.customerProfiles.send(
+          new PutIntegrationCommand({ DomainName: "retail", Uri: first.Uri, ObjectTypeName: "Order", Scope: "DOMAIN" }),
+        );
         assert.equal(second.ObjectTypeName, "Order");
         assert.equal(second.Scope, "DOMAIN");
         assert.equal((await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }))).description, "Contacts from Salesforce");
@@ -305,12 +365,16 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
         await expectServiceError(aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" })), FlowNotFound, 404);
       });
 
-      it("with flowDefinitionConflict \"upsert\", updates the flow in place", async () => {
+      it('with flowDefinitionConflict "upsert", updates the flow in place', async () => {
         aws.emulator.setBehaviour({ flowDefinitionConflict: "upsert" });
-        const first = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }));
+        const first = await aws.customerProfiles.send(
+          new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }),
+        );
         const flowBefore = await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }));
         const changed = { ...salesforceFlow("sf"), Description: "changed" };
-        const second = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: changed }));
+        const second = await aws.customerProfiles.send(
+          new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: changed }),
+        );
         assert.equal(second.Uri, first.Uri);
         const flowAfter = await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }));
         assert.equal(flowAfter.description, "changed");
@@ -322,8 +386,13 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
         aws.emulator.setBehaviour({ flowDefinitionConflict: "upsert" });
         aws.emulator.reset();
         await createDomainWithObjectTypes(aws.customerProfiles, "retail", ["Contact"]);
-        await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }));
-        await refusedPut({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }, /Flow with name csv already exists/);
+        await aws.customerProfiles.send(
+          new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }),
+        );
+        await refusedPut(
+          { DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") },
+          /Flow with name csv already exists/,
+        );
         assert.throws(() => aws.emulator.setBehaviour({ flowDefinitionConflict: "merge" as never }), /must be one of conflict, upsert/);
       });
     });
@@ -338,17 +407,24 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
         const got = await aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: "retail", Uri: out.Uri }));
         assert.equal(got.IsUnstructured, true);
         const listed = await aws.customerProfiles.send(new ListIntegrationsCommand({ DomainName: "retail" }));
-        assert.deepEqual(listed.Items?.map((i) => i.IsUnstructured), [true]);
+        assert.deepEqual(
+          listed.Items?.map((i) => i.IsUnstructured),
+          [true],
+        );
         const flow = await aws.appflow.send(new DescribeFlowCommand({ flowName: "raw-docs" }));
         assert.equal(flow.destinationFlowConfigList?.[0].destinationConnectorProperties?.CustomerProfiles?.objectTypeName, "_unstructured");
       });
 
       it("is only that exact name: another name is an object type, noted when the domain lacks it", async () => {
         aws.emulator.clearRequests();
-        const other = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "_Unstructured", FlowDefinition: s3Flow("raw-docs") }));
+        const other = await aws.customerProfiles.send(
+          new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "_Unstructured", FlowDefinition: s3Flow("raw-docs") }),
+        );
         assert.equal(other.IsUnstructured, false);
         assert.match(aws.emulator.requests()[0].notes![0], /object type _Unstructured does not exist/);
-        const structured = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }));
+        const structured = await aws.customerProfiles.send(
+          new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }),
+        );
         assert.equal(structured.IsUnstructured, false);
       });
     });
@@ -356,14 +432,24 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
     it("accepts a Uri with a FlowDefinition; one that is not the flow's ARN is noted, and the flow's ARN addresses the integration", async () => {
       const uri = deriveFlowUri("us-east-1", "123456789012", "sf");
       aws.emulator.clearRequests();
-      const ok = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: uri, ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }));
+      const ok = await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", Uri: uri, ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }),
+      );
       assert.equal(ok.Uri, uri);
       assert.equal(aws.emulator.requests()[0].notes, undefined);
       const other = await aws.customerProfiles.send(
-        new PutIntegrationCommand({ DomainName: "retail", Uri: "arn:aws:s3:::other", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf2") }),
+        new PutIntegrationCommand({
+          DomainName: "retail",
+          Uri: "arn:aws:s3:::other",
+          ObjectTypeName: "Contact",
+          FlowDefinition: salesforceFlow("sf2"),
+        }),
       );
       assert.equal(other.Uri, deriveFlowUri("us-east-1", "123456789012", "sf2"));
-      assert.match(aws.emulator.requests()[1].notes![0], /Uri arn:aws:s3:::other sent with FlowDefinition sf2 is not the flow's ARN; accepted/);
+      assert.match(
+        aws.emulator.requests()[1].notes![0],
+        /Uri arn:aws:s3:::other sent with FlowDefinition sf2 is not the flow's ARN; accepted/,
+      );
     });
 
     it("refuses a connector profile that does not exist, in AppFlow's words (terraform-provider-aws#27707)", async () => {
@@ -385,7 +471,9 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
       assert.deepEqual((await aws.appflow.send(new ListFlowsCommand({}))).flows, []);
       const projection = salesforceFlow("sf");
       projection.Tasks = [{ SourceFields: ["Id"], TaskType: "Filter", ConnectorOperator: { Salesforce: "PROJECTION" } }];
-      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: projection }));
+      await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: projection }),
+      );
     });
 
     it("accepts what no source shows AWS refusing: a profile of another type, no profile name, another connector's properties", async () => {
@@ -395,17 +483,27 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
       const mismatched = salesforceFlow("sf3");
       mismatched.SourceFlowConfig!.SourceConnectorProperties = { Zendesk: { Object: "tickets" } };
       for (const flowDefinition of [salesforceFlow("sf1", "zendesk-prod"), noProfile, mismatched]) {
-        const out = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: flowDefinition }));
+        const out = await aws.customerProfiles.send(
+          new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: flowDefinition }),
+        );
         assert.equal(out.Uri, deriveFlowUri("us-east-1", "123456789012", flowDefinition.FlowName!));
       }
     });
 
     it("a flow another domain's integration created cannot be redefined from this domain", async () => {
       await createDomainWithObjectTypes(aws.customerProfiles, "wholesale");
-      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("shared") }));
-      await refusedPut({ DomainName: "wholesale", ObjectTypeName: "Contact", FlowDefinition: s3Flow("shared") }, /Flow with name shared already exists/);
+      await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("shared") }),
+      );
+      await refusedPut(
+        { DomainName: "wholesale", ObjectTypeName: "Contact", FlowDefinition: s3Flow("shared") },
+        /Flow with name shared already exists/,
+      );
       aws.emulator.setBehaviour({ flowDefinitionConflict: "upsert" });
-      await refusedPut({ DomainName: "wholesale", ObjectTypeName: "Contact", FlowDefinition: s3Flow("shared") }, /already used by an integration in domain retail/);
+      await refusedPut(
+        { DomainName: "wholesale", ObjectTypeName: "Contact", FlowDefinition: s3Flow("shared") },
+        /already used by an integration in domain retail/,
+      );
     });
   });
 
@@ -415,9 +513,13 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
     it("a FlowDefinition whose flow exists updates the flow, and reset() keeps the started-with behaviour", async () => {
       for (const round of [1, 2]) {
         await createDomainWithObjectTypes(upsert.customerProfiles, "retail", ["Contact"]);
-        await upsert.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }));
+        await upsert.customerProfiles.send(
+          new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }),
+        );
         const changed = { ...s3Flow("csv"), Description: `round ${round}` };
-        await upsert.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: changed }));
+        await upsert.customerProfiles.send(
+          new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: changed }),
+        );
         assert.equal((await upsert.appflow.send(new DescribeFlowCommand({ flowName: "csv" }))).description, `round ${round}`);
         upsert.emulator.reset();
       }
@@ -433,19 +535,36 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
     beforeEach(() => createDomainWithObjectTypes(aws.customerProfiles, "retail"));
 
     it("GetIntegration of an absent Uri, or in an absent domain, is ResourceNotFoundException", async () => {
-      await expectServiceError(aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: "retail", Uri: "nope" })), ResourceNotFoundException, 404);
-      await expectServiceError(aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: "other", Uri: "nope" })), ResourceNotFoundException, 404);
+      await expectServiceError(
+        aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: "retail", Uri: "nope" })),
+        ResourceNotFoundException,
+        404,
+      );
+      await expectServiceError(
+        aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: "other", Uri: "nope" })),
+        ResourceNotFoundException,
+        404,
+      );
     });
 
     it("ListIntegrations pages through every integration exactly once, with Tags", async () => {
       for (let i = 0; i < 5; i++) {
-        await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: `arn:aws:s3:::bucket/${i}`, ObjectTypeName: "Contact", Tags: { n: String(i) } }));
+        await aws.customerProfiles.send(
+          new PutIntegrationCommand({
+            DomainName: "retail",
+            Uri: `arn:aws:s3:::bucket/${i}`,
+            ObjectTypeName: "Contact",
+            Tags: { n: String(i) },
+          }),
+        );
       }
       const seen: string[] = [];
       let token: string | undefined;
       let pages = 0;
       do {
-        const page = await aws.customerProfiles.send(new ListIntegrationsCommand({ DomainName: "retail", MaxResults: 2, NextToken: token }));
+        const page = await aws.customerProfiles.send(
+          new ListIntegrationsCommand({ DomainName: "retail", MaxResults: 2, NextToken: token }),
+        );
         assert.ok((page.Items?.length ?? 0) <= 2);
         for (const item of page.Items ?? []) {
           seen.push(item.Uri!);
@@ -455,16 +574,29 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
         pages++;
       } while (token);
       assert.equal(pages, 3);
-      assert.deepEqual(seen, [0, 1, 2, 3, 4].map((i) => `arn:aws:s3:::bucket/${i}`));
+      assert.deepEqual(
+        seen,
+        [0, 1, 2, 3, 4].map((i) => `arn:aws:s3:::bucket/${i}`),
+      );
     });
 
     it("DeleteIntegration removes the integration and the flow it created, and answers with a Message", async () => {
-      const put = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }));
+      const put = await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }),
+      );
       const out = await aws.customerProfiles.send(new DeleteIntegrationCommand({ DomainName: "retail", Uri: put.Uri }));
       assert.ok(out.Message && out.Message.length > 0);
-      await expectServiceError(aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: "retail", Uri: put.Uri })), ResourceNotFoundException, 404);
+      await expectServiceError(
+        aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: "retail", Uri: put.Uri })),
+        ResourceNotFoundException,
+        404,
+      );
       await expectServiceError(aws.appflow.send(new DescribeFlowCommand({ flowName: "csv" })), FlowNotFound, 404);
-      await expectServiceError(aws.customerProfiles.send(new DeleteIntegrationCommand({ DomainName: "retail", Uri: put.Uri })), ResourceNotFoundException, 404);
+      await expectServiceError(
+        aws.customerProfiles.send(new DeleteIntegrationCommand({ DomainName: "retail", Uri: put.Uri })),
+        ResourceNotFoundException,
+        404,
+      );
     });
   });
 
@@ -472,14 +604,19 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
     let flowUri: string;
     beforeEach(async () => {
       await createDomainWithObjectTypes(aws.customerProfiles, "retail");
-      const put = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv"), Tags: { a: "1" } }));
+      const put = await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv"), Tags: { a: "1" } }),
+      );
       flowUri = put.Uri!;
     });
 
     it("TagResource merges, UntagResource removes, ListTagsForResource reads, on an integration whose Uri is itself an ARN", async () => {
       const arn = integrationArn(aws.emulator, "retail", flowUri);
       await aws.customerProfiles.send(new TagResourceCommand({ resourceArn: arn, tags: { b: "2", a: "changed" } }));
-      assert.deepEqual((await aws.customerProfiles.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags, { a: "changed", b: "2" });
+      assert.deepEqual((await aws.customerProfiles.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags, {
+        a: "changed",
+        b: "2",
+      });
       await aws.customerProfiles.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ["a", "not-there"] }));
       assert.deepEqual((await aws.customerProfiles.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags, { b: "2" });
       const got = await aws.customerProfiles.send(new GetIntegrationCommand({ DomainName: "retail", Uri: flowUri }));
@@ -489,7 +626,9 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
     it("a later PutIntegration leaves tags set by TagResource alone", async () => {
       const arn = integrationArn(aws.emulator, "retail", flowUri);
       await aws.customerProfiles.send(new TagResourceCommand({ resourceArn: arn, tags: { b: "2" } }));
-      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: flowUri, ObjectTypeName: "Contact", Tags: { c: "3" } }));
+      await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", Uri: flowUri, ObjectTypeName: "Contact", Tags: { c: "3" } }),
+      );
       assert.deepEqual((await aws.customerProfiles.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags, { a: "1", b: "2" });
     });
 
@@ -518,9 +657,21 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
         domainArn(aws.emulator, "nope"),
         "arn:aws:profile:eu-west-1:123456789012:domains/retail",
       ]) {
-        await expectServiceError(aws.customerProfiles.send(new ListTagsForResourceCommand({ resourceArn: arn })), ResourceNotFoundException, 404);
-        await expectServiceError(aws.customerProfiles.send(new TagResourceCommand({ resourceArn: arn, tags: { a: "b" } })), ResourceNotFoundException, 404);
-        await expectServiceError(aws.customerProfiles.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ["a"] })), ResourceNotFoundException, 404);
+        await expectServiceError(
+          aws.customerProfiles.send(new ListTagsForResourceCommand({ resourceArn: arn })),
+          ResourceNotFoundException,
+          404,
+        );
+        await expectServiceError(
+          aws.customerProfiles.send(new TagResourceCommand({ resourceArn: arn, tags: { a: "b" } })),
+          ResourceNotFoundException,
+          404,
+        );
+        await expectServiceError(
+          aws.customerProfiles.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ["a"] })),
+          ResourceNotFoundException,
+          404,
+        );
       }
     });
   });
@@ -528,8 +679,12 @@ describe("emulator: Customer Profiles through the AWS SDK v3", () => {
   it("every request is logged with the input the API received, under the model's member names", async () => {
     await createDomainWithObjectTypes(aws.customerProfiles, "retail");
     aws.emulator.clearRequests();
-    await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: "u", ObjectTypeName: "Contact", Tags: { a: "b" } }));
-    await aws.customerProfiles.send(new UntagResourceCommand({ resourceArn: integrationArn(aws.emulator, "retail", "u"), tagKeys: ["a", "c"] }));
+    await aws.customerProfiles.send(
+      new PutIntegrationCommand({ DomainName: "retail", Uri: "u", ObjectTypeName: "Contact", Tags: { a: "b" } }),
+    );
+    await aws.customerProfiles.send(
+      new UntagResourceCommand({ resourceArn: integrationArn(aws.emulator, "retail", "u"), tagKeys: ["a", "c"] }),
+    );
     const [put, untag] = aws.emulator.requests();
     assert.equal(put.service, "customer-profiles");
     assert.equal(put.operation, "PutIntegration");

@@ -9,7 +9,14 @@ import {
 } from "@aws-sdk/client-customer-profiles";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { connectEmulator, startEmulator } from "../../../emulator";
-import { createDomainWithObjectTypes, expectErrorNamed, expectServiceError, rawRequest, signedRequest, useTestEmulator } from "../../support/emulator-harness";
+import {
+  createDomainWithObjectTypes,
+  expectErrorNamed,
+  expectServiceError,
+  rawRequest,
+  signedRequest,
+  useTestEmulator,
+} from "../../support/emulator-harness";
 import { until } from "../../support/wait";
 
 /** Injected faults: decided before the operation runs, reproducible from a seed. */
@@ -18,8 +25,10 @@ describe("emulator: fault injection", () => {
 
   beforeEach(() => createDomainWithObjectTypes(aws.customerProfiles, "retail"));
 
-  const put = (uri: string) => aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: uri, ObjectTypeName: "Contact" }));
-  const integrations = async () => (await aws.customerProfiles.send(new ListIntegrationsCommand({ DomainName: "retail" }))).Items!.map((i) => i.Uri);
+  const put = (uri: string) =>
+    aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: uri, ObjectTypeName: "Contact" }));
+  const integrations = async () =>
+    (await aws.customerProfiles.send(new ListIntegrationsCommand({ DomainName: "retail" }))).Items!.map((i) => i.Uri);
 
   it("throttleRate 1 answers 429 ThrottlingException and the faulted PutIntegration changes nothing", async () => {
     aws.emulator.setFaults({ rules: [{ service: "customer-profiles", operation: "PutIntegration", throttleRate: 1 }] });
@@ -37,7 +46,12 @@ describe("emulator: fault injection", () => {
   });
 
   it("AppFlow throttles with its modelled ThrottlingException, STS with Throttling", async () => {
-    aws.emulator.setFaults({ rules: [{ service: "appflow", throttleRate: 1 }, { service: "sts", throttleRate: 1 }] });
+    aws.emulator.setFaults({
+      rules: [
+        { service: "appflow", throttleRate: 1 },
+        { service: "sts", throttleRate: 1 },
+      ],
+    });
     await expectServiceError(aws.appflow.send(new DescribeConnectorProfilesCommand({})), AppflowThrottling, 429);
     await expectErrorNamed(aws.sts.send(new GetCallerIdentityCommand({})), "Throttling", 400);
     await aws.customerProfiles.send(new GetDomainCommand({ DomainName: "retail" }));
@@ -105,7 +119,10 @@ describe("emulator: fault injection", () => {
     own.setFaults({ rules: [{ operation: "ListDomains", hangRate: 1 }] });
     let settled = false;
     const pending = signedRequest(own, { method: "GET", path: "/domains" }, { service: "profile" });
-    pending.then(() => (settled = true), () => (settled = true));
+    pending.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
     await until(() => own.requests().at(-1)?.errorType === "NoResponse", "the endpoint records the request it will not answer");
     assert.equal(settled, false, "no answer, and the connection is still open");
     await own.close(); // a close() that hung would fail the spec at its timeout
@@ -127,7 +144,12 @@ describe("emulator: fault injection", () => {
 
   it("a latencyMs above 2^31-1 (which a Node timer would turn into 1 ms) is refused, in process and over HTTP", async () => {
     assert.throws(() => aws.emulator.setFaults({ rules: [{ latencyMs: 2 ** 31 }] }), /latencyMs must be at most 2147483647/);
-    const res = await rawRequest(aws.emulator.url, { method: "PUT", path: "/_emulator/faults", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ rules: [{ latencyMs: 1e12 }] }) });
+    const res = await rawRequest(aws.emulator.url, {
+      method: "PUT",
+      path: "/_emulator/faults",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ rules: [{ latencyMs: 1e12 }] }),
+    });
     assert.equal(res.status, 400);
     assert.match(JSON.parse(res.body).message, /rules\[0\]\.latencyMs must be at most 2147483647/);
     aws.emulator.setFaults({ rules: [{ latencyMs: 2 ** 31 - 1, operation: "DeleteDomain" }] }); // the largest is accepted
@@ -136,7 +158,12 @@ describe("emulator: fault injection", () => {
   it("PUT /_emulator/faults sets the same faults over HTTP", async () => {
     await connectEmulator(aws.emulator.url).setFaults({ seed: 1, rules: [{ operation: "PutIntegration", throttleRate: 1 }] });
     await expectServiceError(put("u1"), ThrottlingException, 429);
-    const bad = await rawRequest(aws.emulator.url, { method: "PUT", path: "/_emulator/faults", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ rules: [{ errorRate: -1 }] }) });
+    const bad = await rawRequest(aws.emulator.url, {
+      method: "PUT",
+      path: "/_emulator/faults",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ rules: [{ errorRate: -1 }] }),
+    });
     assert.equal(bad.status, 400);
     assert.match(JSON.parse(bad.body).message, /errorRate/);
   });

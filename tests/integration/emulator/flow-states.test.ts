@@ -41,7 +41,9 @@ describe("emulator: AppFlow refusals found in public trackers, surfaced through 
 
   it("an S3 flow without a projection task is accepted (no source shows the refusal there), and noted", async () => {
     aws.emulator.clearRequests();
-    await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }));
+    await aws.customerProfiles.send(
+      new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }),
+    );
     const [put] = aws.emulator.requests();
     assert.equal(put.status, 200);
     assert.match(put.notes!.join("\n"), /no projection .* accepted for a S3 source/);
@@ -49,7 +51,9 @@ describe("emulator: AppFlow refusals found in public trackers, surfaced through 
 
   describe("UpdateFlow", () => {
     beforeEach(async () => {
-      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }));
+      await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }),
+      );
     });
     const updateOf = async (change: (u: UpdateFlowCommandInput) => void): Promise<UpdateFlowCommandInput> => {
       const f = await aws.appflow.send(new DescribeFlowCommand({ flowName: "sf" }));
@@ -67,7 +71,10 @@ describe("emulator: AppFlow refusals found in public trackers, surfaced through 
     it("refuses a change of the destination object in AppFlow's words (aws-cdk#14452, terraform-provider-aws#42482), and changes nothing", async () => {
       const request = await updateOf((u) => {
         u.destinationFlowConfigList = [
-          { connectorType: "CustomerProfiles", destinationConnectorProperties: { CustomerProfiles: { domainName: "retail", objectTypeName: "Order" } } },
+          {
+            connectorType: "CustomerProfiles",
+            destinationConnectorProperties: { CustomerProfiles: { domainName: "retail", objectTypeName: "Order" } },
+          },
         ];
         u.description = "changed";
       });
@@ -100,13 +107,17 @@ for (const newFlowStatus of ["Draft", "Active"] as NewFlowStatus[]) {
     beforeEach(async () => {
       await createDomainWithObjectTypes(aws.customerProfiles, "retail");
       await createConnectorProfile(aws.appflow, "salesforce-prod");
-      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }));
+      await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }),
+      );
     });
     const status = async (name = "sf") => (await aws.appflow.send(new DescribeFlowCommand({ flowName: name }))).flowStatus;
 
     it(`a new scheduled flow is left ${newFlowStatus}; an on-demand one in Draft`, async () => {
       assert.equal(await status(), newFlowStatus);
-      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }));
+      await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }),
+      );
       assert.equal(await status("csv"), "Draft");
     });
 
@@ -132,7 +143,9 @@ for (const newFlowStatus of ["Draft", "Active"] as NewFlowStatus[]) {
     });
 
     it("StartFlow runs an on-demand flow and records the run; StopFlow refuses it (UnsupportedOperationException)", async () => {
-      await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }));
+      await aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: s3Flow("csv") }),
+      );
       const run = await aws.appflow.send(new StartFlowCommand({ flowName: "csv" }));
       assert.ok(run.executionId);
       const f = await aws.appflow.send(new DescribeFlowCommand({ flowName: "csv" }));

@@ -1,7 +1,13 @@
 import { strict as assert } from "assert";
 import { GetDomainCommand, ListDomainsCommand, ResourceNotFoundException } from "@aws-sdk/client-customer-profiles";
 import { connectEmulator } from "../../../emulator";
-import { createConnectorProfile, createDomainWithObjectTypes, expectServiceError, rawRequest, useTestEmulator } from "../../support/emulator-harness";
+import {
+  createConnectorProfile,
+  createDomainWithObjectTypes,
+  expectServiceError,
+  rawRequest,
+  useTestEmulator,
+} from "../../support/emulator-harness";
 import { DescribeConnectorProfilesCommand } from "@aws-sdk/client-appflow";
 
 /** The test hooks, in process and over HTTP under /_emulator/ (unsigned, outside every AWS path). */
@@ -41,7 +47,10 @@ describe("emulator: test hooks", () => {
     await expectServiceError(aws.customerProfiles.send(new GetDomainCommand({ DomainName: "nope" })), ResourceNotFoundException, 404);
     assert.deepEqual(
       aws.emulator.requests().map((r) => [r.operation, r.status, r.errorType]),
-      [["ListDomains", 200, undefined], ["GetDomain", 404, "ResourceNotFoundException"]],
+      [
+        ["ListDomains", 200, undefined],
+        ["GetDomain", 404, "ResourceNotFoundException"],
+      ],
     );
     aws.emulator.clearRequests();
     assert.deepEqual(aws.emulator.requests(), []);
@@ -49,13 +58,23 @@ describe("emulator: test hooks", () => {
 
   it("the HTTP hooks do the same, and are not logged as AWS requests", async () => {
     const control = connectEmulator(aws.emulator.url);
-    assert.deepEqual(await control.health(), { status: "ok", region: "us-east-1", accountId: "123456789012", services: ["customer-profiles", "appflow", "sts"] });
+    assert.deepEqual(await control.health(), {
+      status: "ok",
+      region: "us-east-1",
+      accountId: "123456789012",
+      services: ["customer-profiles", "appflow", "sts"],
+    });
     await createDomainWithObjectTypes(aws.customerProfiles, "retail");
     const logged = await control.requests();
-    assert.deepEqual(logged.map((r) => r.operation), ["CreateDomain", "PutProfileObjectType"]);
+    assert.deepEqual(
+      logged.map((r) => r.operation),
+      ["CreateDomain", "PutProfileObjectType"],
+    );
     // The model marks an object type's Keys sensitive: served over HTTP, they are hidden; in process they are not.
     assert.equal(logged[1].input?.Keys, "***SensitiveInformation***");
-    assert.deepEqual(aws.emulator.requests()[1].input?.Keys, { email: [{ StandardIdentifiers: ["PROFILE", "UNIQUE"], FieldNames: ["email"] }] });
+    assert.deepEqual(aws.emulator.requests()[1].input?.Keys, {
+      email: [{ StandardIdentifiers: ["PROFILE", "UNIQUE"], FieldNames: ["email"] }],
+    });
     await control.clearRequests();
     assert.deepEqual(await control.requests(), []);
     await control.reset();

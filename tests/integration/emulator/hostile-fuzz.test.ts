@@ -15,7 +15,13 @@ import { startEmulator, type Emulator } from "../../../emulator";
 import { appflowModel } from "../../../model/generated/appflow";
 import { customerProfilesModel } from "../../../model/generated/customer-profiles";
 import type { ServiceModel, Shape } from "../../../model/types";
-import { clientsFor, createConnectorProfile, createDomainWithObjectTypes, signedRequest, type RawResponse } from "../../support/emulator-harness";
+import {
+  clientsFor,
+  createConnectorProfile,
+  createDomainWithObjectTypes,
+  signedRequest,
+  type RawResponse,
+} from "../../support/emulator-harness";
 import { PutIntegrationCommand } from "@aws-sdk/client-customer-profiles";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed11);
@@ -32,7 +38,12 @@ interface FuzzRequest {
 
 /** A JSON value that is not of the shape's type. */
 function wrongType(shape: Shape): fc.Arbitrary<unknown> {
-  const notString = fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.constantFrom(...BUILTINS, "a"), fc.string(), { maxKeys: 3 }));
+  const notString = fc.oneof(
+    fc.integer(),
+    fc.boolean(),
+    fc.array(fc.string(), { maxLength: 3 }),
+    fc.dictionary(fc.constantFrom(...BUILTINS, "a"), fc.string(), { maxKeys: 3 }),
+  );
   switch (shape.type) {
     case "string":
       return notString;
@@ -80,19 +91,32 @@ function requestsFor(model: ServiceModel, signingName: string): fc.Arbitrary<{ o
     const labelArb = fc.tuple(...labels.map(([, r]) => fc.oneof(badLabel(model.shapes[r.shape]), fc.constantFrom(...BUILTINS))));
     // Not `__proto__` as a query key: @smithy/signature-v4 leaves it out of the canonical query it
     // signs (it collects keys in a plain object), so AWS would refuse such a request as we do.
-    const queryArb = fc.array(fc.tuple(fc.constantFrom(...query.map(([, r]) => r.locationName ?? ""), ...BUILTINS.filter((b) => b !== "__proto__")), fc.oneof(fc.constantFrom("-1", "abc", "0", "1e9999", ""), fc.string())), { maxLength: 3 });
+    const queryArb = fc.array(
+      fc.tuple(
+        fc.constantFrom(...query.map(([, r]) => r.locationName ?? ""), ...BUILTINS.filter((b) => b !== "__proto__")),
+        fc.oneof(fc.constantFrom("-1", "abc", "0", "1e9999", ""), fc.string()),
+      ),
+      { maxLength: 3 },
+    );
     const rawBody = (doc: Record<string, unknown>) =>
       fc.oneof(
         { weight: 6, arbitrary: fc.constant(JSON.stringify(doc)) },
         { weight: 1, arbitrary: fc.constant(JSON.stringify(doc).slice(0, -1)) },
         { weight: 1, arbitrary: fc.integer({ min: 65, max: 5000 }).map((n) => "[".repeat(n) + "]".repeat(n)) },
         { weight: 1, arbitrary: fc.constant("\u00ff\u00fe\u0000{") },
-        { weight: 1, arbitrary: fc.constant(JSON.stringify(BUILTINS.reduce((a, b) => Object.defineProperty(a, b, { value: 1, enumerable: true }), {}))) },
+        {
+          weight: 1,
+          arbitrary: fc.constant(
+            JSON.stringify(BUILTINS.reduce((a, b) => Object.defineProperty(a, b, { value: 1, enumerable: true }), {})),
+          ),
+        },
       );
     return fc.tuple(bodyArb, labelArb, queryArb).chain(([doc, labelValues, q]) =>
       rawBody(doc as Record<string, unknown>).map((text) => {
         let uri = o.http.requestUri;
-        labels.forEach(([name, r], i) => (uri = uri.replace(new RegExp(`\\{${r.locationName ?? name}\\+?\\}`), encodeURIComponent(labelValues[i]))));
+        labels.forEach(
+          ([name, r], i) => (uri = uri.replace(new RegExp(`\\{${r.locationName ?? name}\\+?\\}`), encodeURIComponent(labelValues[i]))),
+        );
         const qs = q.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
         const pathWithQuery = qs ? `${uri}${uri.includes("?") ? "&" : "?"}${qs}` : uri;
         // Framed as the SDKs frame it: an unframed body on a GET would be read as the next request.
@@ -105,14 +129,23 @@ function requestsFor(model: ServiceModel, signingName: string): fc.Arbitrary<{ o
 
 /** STS speaks the query protocol: a form body with Action and Version, here with wrong or missing ones. */
 const stsRequests = fc
-  .tuple(fc.constantFrom("GetCallerIdentity", "AssumeRole", "", ...BUILTINS), fc.constantFrom("2011-06-15", "2099-01-01", ""), fc.array(fc.tuple(fc.constantFrom(...BUILTINS, "x"), fc.string()), { maxLength: 3 }))
+  .tuple(
+    fc.constantFrom("GetCallerIdentity", "AssumeRole", "", ...BUILTINS),
+    fc.constantFrom("2011-06-15", "2099-01-01", ""),
+    fc.array(fc.tuple(fc.constantFrom(...BUILTINS, "x"), fc.string()), { maxLength: 3 }),
+  )
   .filter(([action, version]) => !(action === "GetCallerIdentity" && version === "2011-06-15"))
   .map(([action, version, extra]) => ({
     op: `sts:${action}`,
     signing: "sts",
     req: (() => {
       const body = new URLSearchParams([["Action", action], ["Version", version], ...extra]).toString();
-      return { method: "POST", path: "/", headers: { "content-type": "application/x-www-form-urlencoded", "content-length": String(Buffer.byteLength(body)) }, body };
+      return {
+        method: "POST",
+        path: "/",
+        headers: { "content-type": "application/x-www-form-urlencoded", "content-length": String(Buffer.byteLength(body)) },
+        body,
+      };
     })(),
   }));
 
@@ -130,7 +163,14 @@ describe("emulator: seeded fuzz of every operation with malformed requests", fun
     // Something for the fuzz to damage, were it able to.
     await createDomainWithObjectTypes(customerProfiles, "retail");
     await createConnectorProfile(appflow, "salesforce-prod");
-    await customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: "arn:aws:sqs:us-east-1:123456789012:q", ObjectTypeName: "Contact", Tags: { team: "crm" } }));
+    await customerProfiles.send(
+      new PutIntegrationCommand({
+        DomainName: "retail",
+        Uri: "arn:aws:sqs:us-east-1:123456789012:q",
+        ObjectTypeName: "Contact",
+        Tags: { team: "crm" },
+      }),
+    );
   });
   after(async () => {
     await emulator?.close();
@@ -139,11 +179,7 @@ describe("emulator: seeded fuzz of every operation with malformed requests", fun
 
   it(`no 5xx, no crash, no stack trace and no state change, in ${RUNS} malformed requests`, async () => {
     const before = fs.readFileSync(stateFile, "utf8");
-    const arbitraries = [
-      ...requestsFor(customerProfilesModel, "profile"),
-      ...requestsFor(appflowModel, "appflow"),
-      stsRequests,
-    ];
+    const arbitraries = [...requestsFor(customerProfilesModel, "profile"), ...requestsFor(appflowModel, "appflow"), stsRequests];
     const perOperation = new Map<string, number>();
     const forbidden: string[] = [];
     const statuses = new Map<number, number>();
@@ -166,8 +202,15 @@ describe("emulator: seeded fuzz of every operation with malformed requests", fun
           perOperation.set(op, (perOperation.get(op) ?? 0) + 1);
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           if (res.status === 403) forbidden.push(`${op} ${req.method} ${req.path.slice(0, 120)}: ${res.body.slice(0, 160)}`);
-          assert.ok(res.status < 500, `${op}: ${res.status} ${res.body.slice(0, 300)} for ${req.method} ${req.path.slice(0, 200)} ${String(req.body).slice(0, 200)}`);
-          if (signing !== "sts") assert.ok(res.headers["x-amzn-errortype"] || res.status < 300, `${op}: an error without x-amzn-ErrorType: ${res.status} ${JSON.stringify(res.headers)} ${res.body.slice(0, 200)}`);
+          assert.ok(
+            res.status < 500,
+            `${op}: ${res.status} ${res.body.slice(0, 300)} for ${req.method} ${req.path.slice(0, 200)} ${String(req.body).slice(0, 200)}`,
+          );
+          if (signing !== "sts")
+            assert.ok(
+              res.headers["x-amzn-errortype"] || res.status < 300,
+              `${op}: an error without x-amzn-ErrorType: ${res.status} ${JSON.stringify(res.headers)} ${res.body.slice(0, 200)}`,
+            );
         }),
         { seed: SEED, numRuns: RUNS, endOnFailure: true },
       );

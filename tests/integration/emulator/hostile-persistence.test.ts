@@ -52,7 +52,9 @@ describe("emulator: persistence under hostile input and failing disks", () => {
     Object.defineProperty(objectTypeNames, "__proto__", { value: "Contact", enumerable: true, configurable: true, writable: true });
     const uri = "arn:aws:sqs:us-east-1:123456789012:orders";
     await createDomainWithObjectTypes(clientsFor(first).customerProfiles, "retail");
-    await clientsFor(first).customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: uri, ObjectTypeNames: objectTypeNames }));
+    await clientsFor(first).customerProfiles.send(
+      new PutIntegrationCommand({ DomainName: "retail", Uri: uri, ObjectTypeNames: objectTypeNames }),
+    );
     await first.close();
 
     const second = await startEmulator({ stateFile });
@@ -66,15 +68,29 @@ describe("emulator: persistence under hostile input and failing disks", () => {
     }
   });
 
-  for (const [step, code] of [["writeSync", "ENOSPC"], ["openSync", "EROFS"], ["fsyncSync", "EIO"], ["renameSync", "ENOSPC"]] as const) {
+  for (const [step, code] of [
+    ["writeSync", "ENOSPC"],
+    ["openSync", "EROFS"],
+    ["fsyncSync", "EIO"],
+    ["renameSync", "ENOSPC"],
+  ] as const) {
     it(`a write whose save fails at ${step} (${code}) is refused with InternalServerException and changes nothing`, async () => {
       const e = await startEmulator({ stateFile });
       const cp = clientsFor(e, { maxAttempts: 1 }).customerProfiles;
       try {
         await cp.send(new CreateDomainCommand({ DomainName: "kept", DefaultExpirationDays: 1 }));
         persistenceIo[step] = failing(code) as never;
-        await expectErrorNamed(cp.send(new CreateDomainCommand({ DomainName: "refused", DefaultExpirationDays: 1 })), "InternalServerException", 500, new RegExp(`could not be saved \\(${code}\\) and was not applied`));
-        await expectErrorNamed(cp.send(new TagResourceCommand({ resourceArn: domainArn(e, "kept"), tags: { t: "v" } })), "InternalServerException", 500);
+        await expectErrorNamed(
+          cp.send(new CreateDomainCommand({ DomainName: "refused", DefaultExpirationDays: 1 })),
+          "InternalServerException",
+          500,
+          new RegExp(`could not be saved \\(${code}\\) and was not applied`),
+        );
+        await expectErrorNamed(
+          cp.send(new TagResourceCommand({ resourceArn: domainArn(e, "kept"), tags: { t: "v" } })),
+          "InternalServerException",
+          500,
+        );
         const names = (await cp.send(new ListDomainsCommand({}))).Items?.map((d) => [d.DomainName, d.Tags]);
         assert.deepEqual(names, [["kept", undefined]], "the refused writes are not visible");
         assert.deepEqual(fs.readdirSync(dir), ["state.json"], "no temporary file is left");
@@ -161,7 +177,10 @@ describe("emulator: persistence under hostile input and failing disks", () => {
   it("the start fails fast, naming the path, when the state file cannot be written; leftover temp files are removed", async () => {
     fs.writeFileSync(path.join(dir, ".state.json.999.1.tmp"), "half a save");
     persistenceIo.openSync = failing("EROFS") as never;
-    await assert.rejects(startEmulator({ stateFile }), (e: Error) => e.message.includes(stateFile) && /cannot be written \(EROFS\)/.test(e.message));
+    await assert.rejects(
+      startEmulator({ stateFile }),
+      (e: Error) => e.message.includes(stateFile) && /cannot be written \(EROFS\)/.test(e.message),
+    );
     Object.assign(persistenceIo, original);
     assert.deepEqual(fs.readdirSync(dir), [], "the stale temp file was cleaned up");
     const e = await startEmulator({ stateFile });

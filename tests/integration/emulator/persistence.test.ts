@@ -3,9 +3,22 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { DescribeConnectorProfilesCommand, DescribeFlowCommand } from "@aws-sdk/client-appflow";
-import { GetDomainCommand, GetIntegrationCommand, ListDomainsCommand, ListTagsForResourceCommand, PutIntegrationCommand, TagResourceCommand } from "@aws-sdk/client-customer-profiles";
+import {
+  GetDomainCommand,
+  GetIntegrationCommand,
+  ListDomainsCommand,
+  ListTagsForResourceCommand,
+  PutIntegrationCommand,
+  TagResourceCommand,
+} from "@aws-sdk/client-customer-profiles";
 import { startEmulator } from "../../../emulator";
-import { clientsFor, createConnectorProfile, createDomainWithObjectTypes, integrationArn, salesforceFlow } from "../../support/emulator-harness";
+import {
+  clientsFor,
+  createConnectorProfile,
+  createDomainWithObjectTypes,
+  integrationArn,
+  salesforceFlow,
+} from "../../support/emulator-harness";
 
 describe("emulator: persistence (stateFile)", () => {
   let dir: string;
@@ -22,7 +35,14 @@ describe("emulator: persistence (stateFile)", () => {
     const a = clientsFor(first);
     await createDomainWithObjectTypes(a.customerProfiles, "retail");
     await createConnectorProfile(a.appflow, "salesforce-prod");
-    const put = await a.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf"), Tags: { a: "1" } }));
+    const put = await a.customerProfiles.send(
+      new PutIntegrationCommand({
+        DomainName: "retail",
+        ObjectTypeName: "Contact",
+        FlowDefinition: salesforceFlow("sf"),
+        Tags: { a: "1" },
+      }),
+    );
     await a.customerProfiles.send(new TagResourceCommand({ resourceArn: integrationArn(first, "retail", put.Uri!), tags: { b: "2" } }));
     const before = await a.customerProfiles.send(new GetIntegrationCommand({ DomainName: "retail", Uri: put.Uri }));
     await first.close();
@@ -33,12 +53,17 @@ describe("emulator: persistence (stateFile)", () => {
       const after = await b.customerProfiles.send(new GetIntegrationCommand({ DomainName: "retail", Uri: put.Uri }));
       assert.deepEqual({ ...after, $metadata: undefined }, { ...before, $metadata: undefined });
       assert.ok(after.CreatedAt instanceof Date);
-      const tags = await b.customerProfiles.send(new ListTagsForResourceCommand({ resourceArn: integrationArn(second, "retail", put.Uri!) }));
+      const tags = await b.customerProfiles.send(
+        new ListTagsForResourceCommand({ resourceArn: integrationArn(second, "retail", put.Uri!) }),
+      );
       assert.deepEqual(tags.tags, { a: "1", b: "2" });
       const flow = await b.appflow.send(new DescribeFlowCommand({ flowName: "sf" }));
       assert.equal(flow.triggerConfig?.triggerProperties?.Scheduled?.scheduleStartTime?.toISOString(), "2030-01-01T00:00:00.000Z");
       const profiles = await b.appflow.send(new DescribeConnectorProfilesCommand({}));
-      assert.deepEqual(profiles.connectorProfileDetails?.map((p) => p.connectorProfileName), ["salesforce-prod"]);
+      assert.deepEqual(
+        profiles.connectorProfileDetails?.map((p) => p.connectorProfileName),
+        ["salesforce-prod"],
+      );
       assert.equal((await b.customerProfiles.send(new GetDomainCommand({ DomainName: "retail" }))).DefaultExpirationDays, 365);
     } finally {
       await second.close();
@@ -76,12 +101,21 @@ describe("emulator: persistence (stateFile)", () => {
 
   it("a state file that is not the emulator's is refused at start, naming the file and what is wrong", async () => {
     fs.writeFileSync(stateFile, JSON.stringify({ format: 2, state: { object: [["something", "else"]] } }));
-    await assert.rejects(startEmulator({ stateFile }), (e: Error) => e.message.includes(stateFile) && /layout: state.customerProfiles is missing/.test(e.message));
+    await assert.rejects(
+      startEmulator({ stateFile }),
+      (e: Error) => e.message.includes(stateFile) && /layout: state.customerProfiles is missing/.test(e.message),
+    );
     fs.writeFileSync(stateFile, "{ not json");
     await assert.rejects(startEmulator({ stateFile }), (e: Error) => e.message.includes(stateFile) && /is not JSON/.test(e.message));
     fs.writeFileSync(stateFile, JSON.stringify({ format: 1, state: {} }));
-    await assert.rejects(startEmulator({ stateFile }), (e: Error) => e.message.includes(stateFile) && /format 1 is not supported/.test(e.message));
+    await assert.rejects(
+      startEmulator({ stateFile }),
+      (e: Error) => e.message.includes(stateFile) && /format 1 is not supported/.test(e.message),
+    );
     fs.writeFileSync(stateFile, JSON.stringify({ format: 2, state: { object: [["customerProfiles", { date: "yesterday" }]] } }));
-    await assert.rejects(startEmulator({ stateFile }), (e: Error) => e.message.includes(stateFile) && /state\["customerProfiles"\]: date "yesterday"/.test(e.message));
+    await assert.rejects(
+      startEmulator({ stateFile }),
+      (e: Error) => e.message.includes(stateFile) && /state\["customerProfiles"\]: date "yesterday"/.test(e.message),
+    );
   });
 });

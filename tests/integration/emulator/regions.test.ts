@@ -4,9 +4,21 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { DescribeFlowCommand, ListFlowsCommand } from "@aws-sdk/client-appflow";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import { GetIntegrationCommand, ListDomainsCommand, PutIntegrationCommand, ResourceNotFoundException } from "@aws-sdk/client-customer-profiles";
+import {
+  GetIntegrationCommand,
+  ListDomainsCommand,
+  PutIntegrationCommand,
+  ResourceNotFoundException,
+} from "@aws-sdk/client-customer-profiles";
 import { startEmulator } from "../../../emulator";
-import { clientsFor, createConnectorProfile, createDomainWithObjectTypes, expectServiceError, salesforceFlow, useTestEmulator } from "../../support/emulator-harness";
+import {
+  clientsFor,
+  createConnectorProfile,
+  createDomainWithObjectTypes,
+  expectServiceError,
+  salesforceFlow,
+  useTestEmulator,
+} from "../../support/emulator-harness";
 
 /**
  * One endpoint, many regions: state per region, as moto keeps a backend per region. A client
@@ -22,8 +34,14 @@ describe("emulator: one endpoint, state per region", () => {
     assert.deepEqual((await eu().customerProfiles.send(new ListDomainsCommand({}))).Items, []);
     await createDomainWithObjectTypes(eu().customerProfiles, "retail");
     await createDomainWithObjectTypes(eu().customerProfiles, "eu-only");
-    assert.deepEqual((await eu().customerProfiles.send(new ListDomainsCommand({}))).Items?.map((d) => d.DomainName), ["eu-only", "retail"]);
-    assert.deepEqual((await aws.customerProfiles.send(new ListDomainsCommand({}))).Items?.map((d) => d.DomainName), ["retail"]);
+    assert.deepEqual(
+      (await eu().customerProfiles.send(new ListDomainsCommand({}))).Items?.map((d) => d.DomainName),
+      ["eu-only", "retail"],
+    );
+    assert.deepEqual(
+      (await aws.customerProfiles.send(new ListDomainsCommand({}))).Items?.map((d) => d.DomainName),
+      ["retail"],
+    );
   });
 
   it("a flow name is unique per region: the same flow in two regions, each with its region's ARN", async () => {
@@ -31,8 +49,12 @@ describe("emulator: one endpoint, state per region", () => {
       await createDomainWithObjectTypes(c.customerProfiles, "retail");
       await createConnectorProfile(c.appflow, "salesforce-prod");
     }
-    const us = await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }));
-    const there = await eu().customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }));
+    const us = await aws.customerProfiles.send(
+      new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }),
+    );
+    const there = await eu().customerProfiles.send(
+      new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }),
+    );
     assert.equal(us.Uri, "arn:aws:appflow:us-east-1:123456789012:flow/sf");
     assert.equal(there.Uri, "arn:aws:appflow:eu-west-1:123456789012:flow/sf");
     assert.equal((await eu().appflow.send(new DescribeFlowCommand({ flowName: "sf" }))).flowArn, there.Uri);
@@ -47,7 +69,9 @@ describe("emulator: one endpoint, state per region", () => {
     await createConnectorProfile(aws.appflow, "salesforce-prod");
     await createDomainWithObjectTypes(eu().customerProfiles, "retail");
     const err = await eu()
-      .customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }))
+      .customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", ObjectTypeName: "Contact", FlowDefinition: salesforceFlow("sf") }),
+      )
       .catch((e: Error) => e);
     assert.match((err as Error).message, /^Connector Profile with name salesforce-prod does not exist\.$/);
     assert.deepEqual((await eu().appflow.send(new ListFlowsCommand({}))).flows, []);
@@ -74,7 +98,10 @@ describe("emulator: every region's state survives a restart", () => {
       const second = await startEmulator({ stateFile });
       const c2 = clientsFor(second, { region: "ap-southeast-2" });
       const home = clientsFor(second);
-      assert.deepEqual((await c2.customerProfiles.send(new ListDomainsCommand({}))).Items?.map((d) => d.DomainName), ["sydney"]);
+      assert.deepEqual(
+        (await c2.customerProfiles.send(new ListDomainsCommand({}))).Items?.map((d) => d.DomainName),
+        ["sydney"],
+      );
       assert.deepEqual((await home.customerProfiles.send(new ListDomainsCommand({}))).Items, []);
       c2.customerProfiles.destroy();
       home.customerProfiles.destroy();

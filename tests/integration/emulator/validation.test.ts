@@ -7,7 +7,13 @@ import {
   PutIntegrationCommand,
   TagResourceCommand,
 } from "@aws-sdk/client-customer-profiles";
-import { createDomainWithObjectTypes, expectServiceError, integrationArn, salesforceFlow, useTestEmulator } from "../../support/emulator-harness";
+import {
+  createDomainWithObjectTypes,
+  expectServiceError,
+  integrationArn,
+  salesforceFlow,
+  useTestEmulator,
+} from "../../support/emulator-harness";
 
 /** Every request is checked against the official model before any operation runs. */
 describe("emulator: validation from the model", () => {
@@ -24,7 +30,10 @@ describe("emulator: validation from the model", () => {
       400,
     );
     assert.match(err.message, /^1 validation error detected: /);
-    assert.match(err.message, /at 'flowDefinition\.tasks\.2\.member\.taskType' failed to satisfy constraint: Member must satisfy enum value set: \[/);
+    assert.match(
+      err.message,
+      /at 'flowDefinition\.tasks\.2\.member\.taskType' failed to satisfy constraint: Member must satisfy enum value set: \[/,
+    );
   });
 
   it("a member inside a sensitive shape is reported as 'Value at', with no value", async () => {
@@ -42,7 +51,12 @@ describe("emulator: validation from the model", () => {
   it("a list is echoed as Java writes it, [a, b]", async () => {
     await expectServiceError(
       aws.customerProfiles.send(
-        new PutIntegrationCommand({ DomainName: "retail", Uri: "u", ObjectTypeName: "Contact", EventTriggerNames: ["first-trigger", "second-trigger"] }),
+        new PutIntegrationCommand({
+          DomainName: "retail",
+          Uri: "u",
+          ObjectTypeName: "Contact",
+          EventTriggerNames: ["first-trigger", "second-trigger"],
+        }),
       ),
       BadRequestException,
       400,
@@ -79,7 +93,10 @@ describe("emulator: validation from the model", () => {
       BadRequestException,
       400,
     );
-    assert.equal(err.message, `1 validation error detected: Value '${"u".repeat(2048)}… (2952 more characters)' at 'uri' failed to satisfy constraint: Member must have length less than or equal to 255`);
+    assert.equal(
+      err.message,
+      `1 validation error detected: Value '${"u".repeat(2048)}… (2952 more characters)' at 'uri' failed to satisfy constraint: Member must have length less than or equal to 255`,
+    );
   });
 
   it("reports several violations at once, and a URI label by its member name", async () => {
@@ -89,8 +106,14 @@ describe("emulator: validation from the model", () => {
       400,
     );
     assert.match(err.message, /^2 validation errors detected: /);
-    assert.match(err.message, /Value 'no spaces allowed' at 'domainName' failed to satisfy constraint: Member must satisfy regular expression pattern: \^\[a-zA-Z0-9_-\]\+\$/);
-    assert.match(err.message, /Value '5000' at 'defaultExpirationDays' failed to satisfy constraint: Member must have value less than or equal to 1098/);
+    assert.match(
+      err.message,
+      /Value 'no spaces allowed' at 'domainName' failed to satisfy constraint: Member must satisfy regular expression pattern: \^\[a-zA-Z0-9_-\]\+\$/,
+    );
+    assert.match(
+      err.message,
+      /Value '5000' at 'defaultExpirationDays' failed to satisfy constraint: Member must have value less than or equal to 1098/,
+    );
   });
 
   it("checks query-string members too, typed as the model says", async () => {
@@ -105,7 +128,9 @@ describe("emulator: validation from the model", () => {
   it("tag keys in the aws: namespace break the TagKey pattern, at the map key", async () => {
     await aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: "u", ObjectTypeName: "Contact" }));
     await expectServiceError(
-      aws.customerProfiles.send(new TagResourceCommand({ resourceArn: integrationArn(aws.emulator, "retail", "u"), tags: { "aws:owner": "x" } })),
+      aws.customerProfiles.send(
+        new TagResourceCommand({ resourceArn: integrationArn(aws.emulator, "retail", "u"), tags: { "aws:owner": "x" } }),
+      ),
       BadRequestException,
       400,
       /Value 'aws:owner' at 'tags\.aws:owner\.key' failed to satisfy constraint: Member must satisfy regular expression pattern/,
@@ -120,7 +145,9 @@ describe("emulator: validation from the model", () => {
       /Value '500' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 100/,
     );
     await expectServiceError(
-      aws.appflow.send(new CreateConnectorProfileCommand({ connectorProfileName: "p", connectorType: "Salesforce", connectionMode: "Public" } as never)),
+      aws.appflow.send(
+        new CreateConnectorProfileCommand({ connectorProfileName: "p", connectorType: "Salesforce", connectionMode: "Public" } as never),
+      ),
       ValidationException,
       400,
       /Value null at 'connectorProfileConfig' failed to satisfy constraint: Member must not be null/,
@@ -129,7 +156,9 @@ describe("emulator: validation from the model", () => {
 
   it("a request that fails validation changes nothing", async () => {
     await expectServiceError(
-      aws.customerProfiles.send(new PutIntegrationCommand({ DomainName: "retail", Uri: "u", ObjectTypeName: "Contact", Tags: { "aws:x": "y" } })),
+      aws.customerProfiles.send(
+        new PutIntegrationCommand({ DomainName: "retail", Uri: "u", ObjectTypeName: "Contact", Tags: { "aws:x": "y" } }),
+      ),
       BadRequestException,
       400,
     );

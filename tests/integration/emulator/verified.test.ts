@@ -16,9 +16,13 @@ import { describeVerified, expectErrorNamed, expectServiceError, s3Flow } from "
 
 /** The window a skew message states, "(<now> - N min.)", and the gap between its two dates. */
 function windowOf(message: string): { minutes: number; gapMs: number } {
-  const m = /^Signature (?:expired|not yet current): \d{8}T\d{6}Z is (?:now earlier|still later) than (\d{8}T\d{6}Z) \((\d{8}T\d{6}Z) [-+] (\d+) min\.\)$/.exec(message);
+  const m =
+    /^Signature (?:expired|not yet current): \d{8}T\d{6}Z is (?:now earlier|still later) than (\d{8}T\d{6}Z) \((\d{8}T\d{6}Z) [-+] (\d+) min\.\)$/.exec(
+      message,
+    );
   assert.ok(m, `not AWS's skew message form: ${message}`);
-  const toMs = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(4, 6) - 1, +d.slice(6, 8), +d.slice(9, 11), +d.slice(11, 13), +d.slice(13, 15));
+  const toMs = (d: string) =>
+    Date.UTC(+d.slice(0, 4), +d.slice(4, 6) - 1, +d.slice(6, 8), +d.slice(9, 11), +d.slice(11, 13), +d.slice(13, 15));
   return { minutes: Number(m[3]), gapMs: Math.abs(toMs(m[2]) - toMs(m[1])) };
 }
 
@@ -32,7 +36,9 @@ describeVerified("verified: the integration lifecycle through the SDK", (t) => {
   it("PutIntegration with a Uri answers with the integration and the tags it was given", async function () {
     this.timeout(60_000);
     const before = Date.now();
-    const out = await t.customerProfiles.send(new PutIntegrationCommand({ DomainName: t.domainName, Uri: t.uri, ObjectTypeName: "Contact", Tags: { team: "crm" } }));
+    const out = await t.customerProfiles.send(
+      new PutIntegrationCommand({ DomainName: t.domainName, Uri: t.uri, ObjectTypeName: "Contact", Tags: { team: "crm" } }),
+    );
     assert.equal(out.DomainName, t.domainName);
     assert.equal(out.Uri, t.uri);
     assert.equal(out.ObjectTypeName, "Contact");
@@ -50,7 +56,10 @@ describeVerified("verified: the integration lifecycle through the SDK", (t) => {
 
   it("ListIntegrations lists it", async () => {
     const listed = await t.customerProfiles.send(new ListIntegrationsCommand({ DomainName: t.domainName }));
-    assert.deepEqual((listed.Items ?? []).map((i) => i.Uri), [t.uri]);
+    assert.deepEqual(
+      (listed.Items ?? []).map((i) => i.Uri),
+      [t.uri],
+    );
   });
 
   it("TagResource and UntagResource by the integration's ARN change only the keys they name", async () => {
@@ -64,16 +73,29 @@ describeVerified("verified: the integration lifecycle through the SDK", (t) => {
   it("DeleteIntegration removes it; GetIntegration is then 404 ResourceNotFoundException", async () => {
     const out = await t.customerProfiles.send(new DeleteIntegrationCommand({ DomainName: t.domainName, Uri: t.uri }));
     assert.ok(out.Message);
-    await expectServiceError(t.customerProfiles.send(new GetIntegrationCommand({ DomainName: t.domainName, Uri: t.uri })), ResourceNotFoundException, 404);
+    await expectServiceError(
+      t.customerProfiles.send(new GetIntegrationCommand({ DomainName: t.domainName, Uri: t.uri })),
+      ResourceNotFoundException,
+      404,
+    );
   });
 
   it("the request log saw exactly these calls (local-only)", async function () {
     t.localOnly(this);
-    const ops = t.emulator!.requests().map((r) => r.operation).filter((o) => /Integration|[Tt]ag/.test(o));
+    const ops = t
+      .emulator!.requests()
+      .map((r) => r.operation)
+      .filter((o) => /Integration|[Tt]ag/.test(o));
     assert.deepEqual(ops, [
-      "PutIntegration", "GetIntegration", "ListIntegrations",
-      "TagResource", "ListTagsForResource", "UntagResource", "ListTagsForResource",
-      "DeleteIntegration", "GetIntegration",
+      "PutIntegration",
+      "GetIntegration",
+      "ListIntegrations",
+      "TagResource",
+      "ListTagsForResource",
+      "UntagResource",
+      "ListTagsForResource",
+      "DeleteIntegration",
+      "GetIntegration",
     ]);
   });
 });
@@ -85,12 +107,22 @@ describeVerified("verified: validation messages in AWS's form", (t) => {
       BadRequestException,
       400,
     );
-    assert.match(err.message, /^1 validation error detected: Value 'no spaces' at 'objectTypeName' failed to satisfy constraint: Member must satisfy regular expression pattern: /);
+    assert.match(
+      err.message,
+      /^1 validation error detected: Value 'no spaces' at 'objectTypeName' failed to satisfy constraint: Member must satisfy regular expression pattern: /,
+    );
   });
 
   it("a list is echoed as [a, b]", async () => {
     await expectServiceError(
-      t.customerProfiles.send(new PutIntegrationCommand({ DomainName: t.domainName, Uri: t.uri, ObjectTypeName: "Contact", EventTriggerNames: ["first", "second"] })),
+      t.customerProfiles.send(
+        new PutIntegrationCommand({
+          DomainName: t.domainName,
+          Uri: t.uri,
+          ObjectTypeName: "Contact",
+          EventTriggerNames: ["first", "second"],
+        }),
+      ),
       BadRequestException,
       400,
       /^1 validation error detected: Value '\[first, second\]' at 'eventTriggerNames' failed to satisfy constraint: Member must have length less than or equal to 1$/,
@@ -128,9 +160,19 @@ describeVerified("verified: validation messages in AWS's form", (t) => {
 describeVerified("verified: the front door (clock skew, region)", (t) => {
   it("Customer Profiles and AppFlow refuse a signature 6 minutes old, stating a 5-minute window", async () => {
     const { customerProfiles, appflow } = t.clients({ systemClockOffset: -6 * 60 * 1000 });
-    const cp = await expectErrorNamed(customerProfiles.send(new ListIntegrationsCommand({ DomainName: t.domainName })), "InvalidSignatureException", 403, /^Signature expired: /);
+    const cp = await expectErrorNamed(
+      customerProfiles.send(new ListIntegrationsCommand({ DomainName: t.domainName })),
+      "InvalidSignatureException",
+      403,
+      /^Signature expired: /,
+    );
     assert.deepEqual(windowOf(cp.message), { minutes: 5, gapMs: 5 * 60 * 1000 });
-    const af = await expectErrorNamed(appflow.send(new DescribeConnectorProfilesCommand({})), "InvalidSignatureException", 403, /^Signature expired: /);
+    const af = await expectErrorNamed(
+      appflow.send(new DescribeConnectorProfilesCommand({})),
+      "InvalidSignatureException",
+      403,
+      /^Signature expired: /,
+    );
     assert.deepEqual(windowOf(af.message), { minutes: 5, gapMs: 5 * 60 * 1000 });
   });
 
@@ -144,7 +186,12 @@ describeVerified("verified: the front door (clock skew, region)", (t) => {
     const ten = t.clients({ systemClockOffset: -10 * 60 * 1000 });
     assert.equal((await ten.sts.send(new GetCallerIdentityCommand({}))).Account, t.accountId);
     const sixteen = t.clients({ systemClockOffset: -16 * 60 * 1000 });
-    const err = await expectErrorNamed(sixteen.sts.send(new GetCallerIdentityCommand({})), "SignatureDoesNotMatch", 403, /^Signature expired: /);
+    const err = await expectErrorNamed(
+      sixteen.sts.send(new GetCallerIdentityCommand({})),
+      "SignatureDoesNotMatch",
+      403,
+      /^Signature expired: /,
+    );
     assert.deepEqual(windowOf(err.message), { minutes: 15, gapMs: 15 * 60 * 1000 });
   });
 
@@ -157,7 +204,12 @@ describeVerified("verified: the front door (clock skew, region)", (t) => {
     if (t.kind !== "aws") {
       // One local endpoint serves every region, each with its own state (as moto does): the
       // request reaches the other region, where this domain does not exist.
-      await expectErrorNamed(cp.customerProfiles.send(new ListIntegrationsCommand({ DomainName: t.domainName })), "ResourceNotFoundException", 404, /does not exist/);
+      await expectErrorNamed(
+        cp.customerProfiles.send(new ListIntegrationsCommand({ DomainName: t.domainName })),
+        "ResourceNotFoundException",
+        404,
+        /does not exist/,
+      );
       return;
     }
     await expectErrorNamed(

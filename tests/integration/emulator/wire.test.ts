@@ -10,7 +10,12 @@ describe("emulator: wire protocols", () => {
   const call = (service: "profile" | "appflow", method: string, path: string, body?: string | object) =>
     signedRequest(
       aws.emulator,
-      { method, path, headers: body === undefined ? undefined : { "content-type": "application/json" }, body: typeof body === "object" ? JSON.stringify(body) : body },
+      {
+        method,
+        path,
+        headers: body === undefined ? undefined : { "content-type": "application/json" },
+        body: typeof body === "object" ? JSON.stringify(body) : body,
+      },
       { service },
     );
 
@@ -38,7 +43,10 @@ describe("emulator: wire protocols", () => {
           KmsArn: "arn:aws:kms:us-east-1:123456789012:key/k",
           SourceFlowConfig: { ConnectorType: "S3", SourceConnectorProperties: { S3: { BucketName: "exports" } } },
           Tasks: [{ SourceFields: ["a"], TaskType: "Map", DestinationField: "a" }],
-          TriggerConfig: { TriggerType: "Scheduled", TriggerProperties: { Scheduled: { ScheduleExpression: "rate(1days)", ScheduleStartTime: 1893456000 } } },
+          TriggerConfig: {
+            TriggerType: "Scheduled",
+            TriggerProperties: { Scheduled: { ScheduleExpression: "rate(1days)", ScheduleStartTime: 1893456000 } },
+          },
         },
       });
       const put = await call("profile", "PUT", "/domains/retail/integrations", body);
@@ -47,7 +55,7 @@ describe("emulator: wire protocols", () => {
       assert.equal(JSON.parse(flow.body).triggerConfig.triggerProperties.Scheduled.scheduleStartTime, 1893456000);
     });
 
-    it("a Customer Profiles error carries x-amzn-ErrorType, a request id, and {\"Message\"}", async () => {
+    it('a Customer Profiles error carries x-amzn-ErrorType, a request id, and {"Message"}', async () => {
       const res = await call("profile", "GET", "/domains/nope");
       assert.equal(res.status, 404);
       assert.equal(res.headers["x-amzn-errortype"], "ResourceNotFoundException");
@@ -55,7 +63,7 @@ describe("emulator: wire protocols", () => {
       assert.deepEqual(Object.keys(JSON.parse(res.body)), ["Message"]);
     });
 
-    it("an AppFlow error spells its member {\"message\"}, as AppFlow's error shapes do", async () => {
+    it('an AppFlow error spells its member {"message"}, as AppFlow\'s error shapes do', async () => {
       const res = await call("appflow", "POST", "/describe-flow", { flowName: "nope" });
       assert.equal(res.status, 404);
       assert.equal(res.headers["x-amzn-errortype"], "ResourceNotFoundException");
@@ -94,7 +102,12 @@ describe("emulator: wire protocols", () => {
     it("GetCallerIdentity answers in XML with the configured account", async () => {
       const res = await signedRequest(
         aws.emulator,
-        { method: "POST", path: "/", headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8" }, body: "Action=GetCallerIdentity&Version=2011-06-15" },
+        {
+          method: "POST",
+          path: "/",
+          headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
+          body: "Action=GetCallerIdentity&Version=2011-06-15",
+        },
         { service: "sts" },
       );
       assert.equal(res.status, 200);
@@ -108,11 +121,19 @@ describe("emulator: wire protocols", () => {
     it("an unknown action is an XML ErrorResponse", async () => {
       const res = await signedRequest(
         aws.emulator,
-        { method: "POST", path: "/", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "Action=AssumeRole&Version=2011-06-15" },
+        {
+          method: "POST",
+          path: "/",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: "Action=AssumeRole&Version=2011-06-15",
+        },
         { service: "sts" },
       );
       assert.equal(res.status, 400);
-      assert.match(res.body, /^<ErrorResponse xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/"><Error><Type>Sender<\/Type><Code>InvalidAction<\/Code><Message>Could not find operation AssumeRole for version 2011-06-15<\/Message><\/Error><RequestId>[0-9a-f-]{36}<\/RequestId><\/ErrorResponse>/);
+      assert.match(
+        res.body,
+        /^<ErrorResponse xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/"><Error><Type>Sender<\/Type><Code>InvalidAction<\/Code><Message>Could not find operation AssumeRole for version 2011-06-15<\/Message><\/Error><RequestId>[0-9a-f-]{36}<\/RequestId><\/ErrorResponse>/,
+      );
     });
   });
 
@@ -121,12 +142,20 @@ describe("emulator: wire protocols", () => {
     assert.equal(rest.status, 403);
     assert.equal(rest.headers["x-amzn-errortype"], "MissingAuthenticationTokenException");
     assert.deepEqual(JSON.parse(rest.body), { message: "Missing Authentication Token" });
-    const sts = await rawRequest(aws.emulator.url, { method: "POST", path: "/", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "Action=GetCallerIdentity&Version=2011-06-15" });
+    const sts = await rawRequest(aws.emulator.url, {
+      method: "POST",
+      path: "/",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "Action=GetCallerIdentity&Version=2011-06-15",
+    });
     assert.equal(sts.status, 403);
     assert.match(sts.body, /<Code>MissingAuthenticationToken<\/Code>/);
     assert.deepEqual(
       aws.emulator.requests().map((r) => [r.service, r.operation, r.status]),
-      [["customer-profiles", "ListDomains", 403], ["sts", "GetCallerIdentity", 403]],
+      [
+        ["customer-profiles", "ListDomains", 403],
+        ["sts", "GetCallerIdentity", 403],
+      ],
     );
   });
 
@@ -141,7 +170,13 @@ describe("emulator: wire protocols", () => {
         DeleteOne: { http: { method: "POST", requestUri: "/buckets/{Bucket}/objects/{Key}" }, input: "GetObjectRequest", errors: [] },
       },
       shapes: {
-        GetObjectRequest: { type: "structure", members: { Bucket: { shape: "S", location: "uri", locationName: "Bucket" }, Key: { shape: "S", location: "uri", locationName: "Key" } } },
+        GetObjectRequest: {
+          type: "structure",
+          members: {
+            Bucket: { shape: "S", location: "uri", locationName: "Bucket" },
+            Key: { shape: "S", location: "uri", locationName: "Key" },
+          },
+        },
         ListRequest: { type: "structure", members: { Bucket: { shape: "S", location: "uri", locationName: "Bucket" } } },
         S: { type: "string" },
       },

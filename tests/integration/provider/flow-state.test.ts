@@ -20,7 +20,10 @@ for (const newFlowStatus of ["Draft", "Active"] as NewFlowStatus[]) {
     const warnings = captureWarnings();
     let steps: Engine;
     const status = async () => (await aws.appflow.send(new DescribeFlowCommand({ flowName: "salesforce-contacts" }))).flowStatus;
-    const program = (desiredFlowState?: "running" | "suspended"): IntegrationInputs => ({ ...salesforceFlowIntegration(), desiredFlowState });
+    const program = (desiredFlowState?: "running" | "suspended"): IntegrationInputs => ({
+      ...salesforceFlowIntegration(),
+      desiredFlowState,
+    });
 
     beforeEach(async () => {
       aws.emulator.reset();
@@ -79,7 +82,10 @@ for (const newFlowStatus of ["Draft", "Active"] as NewFlowStatus[]) {
       await aws.appflow.send(new StopFlowCommand({ flowName: "salesforce-contacts" }));
       const { diff } = await refreshAndDiff(id, outs, program());
       assert.equal(diff.changes, false);
-      assert.ok(warnings.some((w) => /flow was Suspended when last read; set desiredFlowState/.test(w)), warnings.join("\n"));
+      assert.ok(
+        warnings.some((w) => /flow was Suspended when last read; set desiredFlowState/.test(w)),
+        warnings.join("\n"),
+      );
     });
 
     it("changing desiredFlowState to suspended stops the flow, with no PutIntegration or UpdateFlow", async () => {

@@ -52,7 +52,8 @@ describe("Flow integration updates converge whichever way PutIntegration treats 
 
       it("a flow change is DescribeFlow + UpdateFlow (2 calls), keeps the service's destination, and converges", async () => {
         const { id, outs } = await create(salesforceFlowIntegration());
-        const destination = (await aws.appflow.send(new DescribeFlowCommand({ flowName: "salesforce-contacts" }))).destinationFlowConfigList;
+        const destination = (await aws.appflow.send(new DescribeFlowCommand({ flowName: "salesforce-contacts" })))
+          .destinationFlowConfigList;
         aws.emulator.clearRequests();
         const program = withSchedule("rate(2hours)");
         const after = await update(id, outs, program);
@@ -92,7 +93,9 @@ describe("Flow integration updates converge whichever way PutIntegration treats 
         const { id, outs } = await create(s3FlowIntegration());
         aws.emulator.clearRequests();
         const program = s3FlowIntegration({ objectTypeName: "SalesforceContact" });
-        program.flowDefinition!.sourceFlowConfig.sourceConnectorProperties = { s3: { bucketName: "retail-exports", bucketPrefix: "customers/2027/" } };
+        program.flowDefinition!.sourceFlowConfig.sourceConnectorProperties = {
+          s3: { bucketName: "retail-exports", bucketPrefix: "customers/2027/" },
+        };
         const after = await update(id, outs, program);
         assert.deepEqual(operations(aws), ["DescribeFlow", "UpdateFlow", "PutIntegration"]);
         assert.equal(aws.emulator.requests()[2].input!.FlowDefinition, undefined);
@@ -108,7 +111,10 @@ describe("Flow integration updates converge whichever way PutIntegration treats 
         await aws.appflow.send(new DeleteFlowCommand({ flowName: "customers-from-s3" }));
         aws.emulator.clearRequests();
         const program = s3FlowIntegration();
-        program.flowDefinition!.triggerConfig = { triggerType: "Scheduled", triggerProperties: { scheduled: { scheduleExpression: "rate(1days)" } } };
+        program.flowDefinition!.triggerConfig = {
+          triggerType: "Scheduled",
+          triggerProperties: { scheduled: { scheduleExpression: "rate(1days)" } },
+        };
         await assert.rejects(update(id, outs, program), /flow "customers-from-s3" of integration .* no longer exists.*pulumi refresh/);
         assert.deepEqual(operations(aws), ["DescribeFlow"]);
       });
@@ -141,7 +147,10 @@ describe("Flow integration updates converge whichever way PutIntegration treats 
       program.flowDefinition!.sourceFlowConfig.connectorProfileName = "salesforce-gone";
       // Straight to update: check would already refuse the unknown connector profile at preview.
       await assert.rejects(provider.update(id, outs, program as never), (err: Error) => {
-        assert.match(err.message, /AppFlow UpdateFlow in us-east-1 for domain "retail" and integration "arn:aws:appflow:us-east-1:123456789012:flow\/salesforce-contacts"/);
+        assert.match(
+          err.message,
+          /AppFlow UpdateFlow in us-east-1 for domain "retail" and integration "arn:aws:appflow:us-east-1:123456789012:flow\/salesforce-contacts"/,
+        );
         assert.match(err.message, /salesforce-gone/);
         assert.ok(!err.message.includes("a description only this spec uses"));
         return true;
@@ -163,7 +172,10 @@ describe("Flow integration updates converge whichever way PutIntegration treats 
       const program = s3FlowIntegration({ adoptExisting: true });
       program.flowDefinition!.tasks = [{ sourceFields: ["email"], connectorOperator: { s3: "PROJECTION" }, taskType: "Filter" }];
       const { outs } = await create(program);
-      assert.deepEqual(operations(aws).filter((o) => !/^(Get|Describe)/.test(o)), ["UpdateFlow"]);
+      assert.deepEqual(
+        operations(aws).filter((o) => !/^(Get|Describe)/.test(o)),
+        ["UpdateFlow"],
+      );
       const flow = await aws.appflow.send(new DescribeFlowCommand({ flowName: "customers-from-s3" }));
       assert.deepEqual(flow.tasks?.[0].sourceFields, ["email"]);
       assert.deepEqual(outs.flowDefinition!.tasks[0].sourceFields, ["email"]);

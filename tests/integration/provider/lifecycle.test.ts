@@ -82,7 +82,10 @@ describe("Integration provider lifecycle (local endpoint, real SDK)", function (
       await create(s3FlowIntegration());
       aws.emulator.clearRequests();
       await assert.rejects(create(s3FlowIntegration()), /flow\/customers-from-s3" already exists in domain "retail".*adoptExisting/);
-      await assert.rejects(create(s3FlowIntegration({ domainName: "wholesale" })), /flow named "customers-from-s3" already exists in us-east-1, and no integration of domain "wholesale" uses it/);
+      await assert.rejects(
+        create(s3FlowIntegration({ domainName: "wholesale" })),
+        /flow named "customers-from-s3" already exists in us-east-1, and no integration of domain "wholesale" uses it/,
+      );
       assert.ok(!operations(aws).includes("PutIntegration"));
     });
 
@@ -91,7 +94,10 @@ describe("Integration provider lifecycle (local endpoint, real SDK)", function (
       aws.emulator.clearRequests();
       const { id, outs } = await create(salesforceFlowIntegration({ adoptExisting: true }));
       assert.equal(id, firstId);
-      assert.deepEqual(operations(aws).filter((o) => WRITE_OPERATIONS.has(o)), []);
+      assert.deepEqual(
+        operations(aws).filter((o) => WRITE_OPERATIONS.has(o)),
+        [],
+      );
       assert.equal(outs.createdAt, first.createdAt);
       assert.deepEqual(outs.flowDefinition, first.flowDefinition);
       const d = await provider.diff(id, outs, (await provider.check({}, salesforceFlowIntegration() as never)).inputs!);
@@ -102,14 +108,20 @@ describe("Integration provider lifecycle (local endpoint, real SDK)", function (
       await create(eventIntegration({ tags: { team: "crm", old: "x" } }));
       aws.emulator.clearRequests();
       const { outs } = await create(eventIntegration({ adoptExisting: true, tags: { team: "crm", fresh: "y" } }));
-      assert.deepEqual(operations(aws).filter((o) => WRITE_OPERATIONS.has(o)), ["TagResource", "UntagResource"]);
+      assert.deepEqual(
+        operations(aws).filter((o) => WRITE_OPERATIONS.has(o)),
+        ["TagResource", "UntagResource"],
+      );
       assert.deepEqual(outs.tags, { team: "crm", fresh: "y" });
       assert.deepEqual((await getIntegration("retail", outs.uri)).Tags, { team: "crm", fresh: "y" });
     });
 
     it("with adoptExisting and nothing to adopt, creates as usual", async () => {
       const { outs } = await create(eventIntegration({ adoptExisting: true }));
-      assert.deepEqual(operations(aws).filter((o) => WRITE_OPERATIONS.has(o)), ["PutIntegration"]);
+      assert.deepEqual(
+        operations(aws).filter((o) => WRITE_OPERATIONS.has(o)),
+        ["PutIntegration"],
+      );
       assert.equal(aws.emulator.requests().find((r) => r.operation === "PutIntegration")!.input!.AdoptExisting, undefined);
       assert.equal((outs as unknown as Record<string, unknown>).adoptExisting, undefined);
     });
@@ -158,7 +170,12 @@ describe("Integration provider lifecycle (local endpoint, real SDK)", function (
       const { id, outs } = await create(salesforceFlowIntegration());
       aws.emulator.clearRequests();
       const changed = salesforceFlowIntegration();
-      changed.flowDefinition!.tasks.push({ sourceFields: ["Phone"], connectorOperator: { salesforce: "NO_OP" }, destinationField: "Phone", taskType: "Map" });
+      changed.flowDefinition!.tasks.push({
+        sourceFields: ["Phone"],
+        connectorOperator: { salesforce: "NO_OP" },
+        destinationField: "Phone",
+        taskType: "Map",
+      });
       const r = await update(id, outs, changed);
       assert.equal(r.diff.changes, true);
       assert.deepEqual(r.diff.replaces, []);
@@ -177,7 +194,10 @@ describe("Integration provider lifecycle (local endpoint, real SDK)", function (
       const { id, outs } = await create(eventIntegration());
       await provider.delete(id, outs);
       aws.emulator.clearRequests();
-      await assert.rejects(update(id, outs, eventIntegration({ objectTypeNames: { SegmentIdentify: "SegmentProfile" } })), /pulumi refresh/);
+      await assert.rejects(
+        update(id, outs, eventIntegration({ objectTypeNames: { SegmentIdentify: "SegmentProfile" } })),
+        /pulumi refresh/,
+      );
       assert.ok(!operations(aws).includes("PutIntegration"));
       await assert.rejects(update(id, outs, eventIntegration({ tags: { team: "new" } })), /pulumi refresh/);
     });
@@ -189,7 +209,9 @@ describe("Integration provider lifecycle (local endpoint, real SDK)", function (
       await provider.delete(id, outs);
       const list = await aws.customerProfiles.send(new ListIntegrationsCommand({ DomainName: "retail" }));
       assert.deepEqual(list.Items ?? [], []);
-      await assert.rejects(aws.appflow.send(new DescribeFlowCommand({ flowName: "customers-from-s3" })), { name: "ResourceNotFoundException" });
+      await assert.rejects(aws.appflow.send(new DescribeFlowCommand({ flowName: "customers-from-s3" })), {
+        name: "ResourceNotFoundException",
+      });
       await provider.delete(id, outs);
     });
   });
@@ -219,7 +241,11 @@ describe("Integration provider lifecycle (local endpoint, real SDK)", function (
       assert.equal(sent.scheduleStartTime?.toISOString(), "2030-01-01T00:00:00.000Z");
       assert.equal(sent.scheduleEndTime?.toISOString(), "2031-01-01T00:00:00.000Z");
       const r = await provider.read!(id, outs);
-      assert.equal(r.props!.flowDefinition.triggerConfig.triggerProperties.scheduled.scheduleStartTime, "2030-01-01T00:00:00.000Z", "refresh reads the API's spelling");
+      assert.equal(
+        r.props!.flowDefinition.triggerConfig.triggerProperties.scheduled.scheduleStartTime,
+        "2030-01-01T00:00:00.000Z",
+        "refresh reads the API's spelling",
+      );
       const again = (await provider.check(outs, program as never)).inputs!;
       assert.equal((await provider.diff(id, r.props!, again)).changes, false);
       assert.equal((await provider.diff(id, outs, again)).changes, false);

@@ -61,7 +61,12 @@ describe("the plugin's read from an id alone (local endpoint, real SDK)", functi
   it("reads an event integration, and the next diff is empty", async () => {
     const uri = await putOutsidePulumi(eventIntegration());
     const read = await host.read(`retail/${uri}`, URN, {});
-    assert.deepEqual(read.inputs, { domainName: "retail", uri, objectTypeNames: eventIntegration().objectTypeNames, tags: { team: "crm" } });
+    assert.deepEqual(read.inputs, {
+      domainName: "retail",
+      uri,
+      objectTypeNames: eventIntegration().objectTypeNames,
+      tags: { team: "crm" },
+    });
     assert.equal((await nextDiff(`retail/${uri}`, read)).changes, false);
   });
 
@@ -83,7 +88,10 @@ describe("the plugin's read from an id alone (local endpoint, real SDK)", functi
     try {
       const read = await through(aws.emulator.url).read(`retail/${uri}`, URN, {});
       assert.equal(read.id, `retail/${uri}`);
-      await assert.rejects(through("http://127.0.0.1:9").read(`retail/${uri}`, URN, {}), /No answer from http:\/\/127\.0\.0\.1:9 for Customer Profiles GetIntegration/);
+      await assert.rejects(
+        through("http://127.0.0.1:9").read(`retail/${uri}`, URN, {}),
+        /No answer from http:\/\/127\.0\.0\.1:9 for Customer Profiles GetIntegration/,
+      );
     } finally {
       for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
       Object.assign(process.env, saved);

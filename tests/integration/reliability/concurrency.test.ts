@@ -13,7 +13,10 @@ const FAULTS = { seed: 7, rules: [{ throttleRate: 0.3, errorRate: 0.05 }] };
 function nth(i: number): IntegrationInputs {
   if (i % 7 === 0) {
     const base = salesforceFlowIntegration();
-    return salesforceFlowIntegration({ tags: { team: "crm", n: String(i) }, flowDefinition: { ...base.flowDefinition!, flowName: `contacts-${i}` } });
+    return salesforceFlowIntegration({
+      tags: { team: "crm", n: String(i) },
+      flowDefinition: { ...base.flowDefinition!, flowName: `contacts-${i}` },
+    });
   }
   return i % 5 === 0 ? flowAt(i) : eventAt(i);
 }
@@ -34,7 +37,6 @@ function changed(i: number): IntegrationInputs {
 describe("reliability: concurrent operations through one provider (local endpoint, real SDK)", function () {
   this.timeout(300_000);
   const aws = useSeededEndpoint();
-
 
   it("50 creates, 50 updates and 50 deletes at once under 30% throttling and 5% 500s: each integration ends as its own operation left it", async () => {
     const setup = await Engine.start();
@@ -90,16 +92,26 @@ describe("reliability: concurrent operations through one provider (local endpoin
       }
 
       const puts = successesPerIntegration(requests, "PutIntegration");
-      assert.deepEqual([...puts.values()].filter((n) => n !== 1), [], "no integration written twice");
+      assert.deepEqual(
+        [...puts.values()].filter((n) => n !== 1),
+        [],
+        "no integration written twice",
+      );
       // A flow change is an AppFlow UpdateFlow, not a PutIntegration (provider/writes.ts).
       const flowUpdates = requests.filter((r) => r.operation === "UpdateFlow" && r.status === 200).map((r) => r.input!.flowName);
       assert.equal(new Set(flowUpdates).size, flowUpdates.length, "no flow updated twice");
       assert.equal(puts.size + flowUpdates.length, 100, "each create and each update wrote once");
       const flows = ((await aws.appflow.send(new ListFlowsCommand({ maxResults: 100 }))).flows ?? []).map((f) => f.flowName).sort();
-      const wantFlows = [...toUpdate, ...created].map((c) => c.outs.flowDefinition?.flowName).filter(Boolean).sort();
+      const wantFlows = [...toUpdate, ...created]
+        .map((c) => c.outs.flowDefinition?.flowName)
+        .filter(Boolean)
+        .sort();
       assert.deepEqual(flows, wantFlows, "the deleted integrations' flows are gone, no other");
       const profileLookups = requests.filter((r) => r.operation === "DescribeConnectorProfiles" && r.status === 200).length;
-      assert.ok(profileLookups >= 1 && profileLookups <= 3, `the connector-profile catalog answered 15 checks with ${profileLookups} lookups`);
+      assert.ok(
+        profileLookups >= 1 && profileLookups <= 3,
+        `the connector-profile catalog answered 15 checks with ${profileLookups} lookups`,
+      );
       assert.equal(
         requests.filter((r) => r.operation === "GetCallerIdentity" && r.status === 200).length,
         1,

@@ -93,7 +93,10 @@ describe("reliability: drift made outside Pulumi (local endpoint, real SDK)", fu
     assert.deepEqual(flow.triggerConfig, { triggerType: "OnDemand" });
     assert.deepEqual(flow.sourceFlowConfig.sourceConnectorProperties, { salesforce: { object: "Account", includeDeletedRecords: true } });
     assert.equal(flow.sourceFlowConfig.incrementalPullConfig, undefined);
-    assert.deepEqual(flow.tasks.map((t) => t.sourceFields), [["Id", "Email", "Phone"], ["Phone"]]);
+    assert.deepEqual(
+      flow.tasks.map((t) => t.sourceFields),
+      [["Id", "Email", "Phone"], ["Phone"]],
+    );
 
     const final = await refreshThenRestore(id, program, refreshed);
     assert.deepEqual(final.flowDefinition, program.flowDefinition);

@@ -90,7 +90,10 @@ describe("reliability: errors a user can act on (local endpoint, real SDK)", fun
       const refusing = await refusingEndpoint(denied("appflow:DescribeFlow"));
       try {
         await withEnv({ AWS_ENDPOINT_URL_APPFLOW: refusing.url }, async () => {
-          await assert.rejects(engine.read(id, outs), /Access denied: AppFlow DescribeFlow in us-east-1 was refused\. .*"appflow:DescribeFlow"/);
+          await assert.rejects(
+            engine.read(id, outs),
+            /Access denied: AppFlow DescribeFlow in us-east-1 was refused\. .*"appflow:DescribeFlow"/,
+          );
         });
       } finally {
         await refusing.close();
@@ -102,7 +105,11 @@ describe("reliability: errors a user can act on (local endpoint, real SDK)", fun
       const cases: [unknown, string, string][] = [
         [new AccessDeniedException({ message: "not authorized", ...meta }), "Customer Profiles", "profile:PutIntegration"],
         [new AppflowAccessDenied({ message: "not authorized", ...meta }), "AppFlow", "appflow:DescribeFlow"],
-        [new STSServiceException({ name: "AccessDenied", $fault: "client", message: "not authorized", ...meta }), "STS", "sts:GetCallerIdentity"],
+        [
+          new STSServiceException({ name: "AccessDenied", $fault: "client", message: "not authorized", ...meta }),
+          "STS",
+          "sts:GetCallerIdentity",
+        ],
       ];
       for (const [err, service, action] of cases) {
         const operation = action.split(":")[1];
@@ -124,10 +131,13 @@ describe("reliability: errors a user can act on (local endpoint, real SDK)", fun
   it("a refused PutIntegration is named with the domain, the region and the object type it names", async () => {
     // A missing domain: a refusal the model documents (ResourceNotFoundException). A missing object
     // type is accepted and noted: no source shows PutIntegration refusing it (docs/evidence.md).
-    await assert.rejects(engine.create(eventAt(1, { domainName: "nowhere", objectTypeNames: undefined, objectTypeName: "Ghost" })), (err: Error) => {
-      assert.match(err.message, /PutIntegration in us-east-1 for domain "nowhere" \(object type "Ghost"\)/);
-      return true;
-    });
+    await assert.rejects(
+      engine.create(eventAt(1, { domainName: "nowhere", objectTypeNames: undefined, objectTypeName: "Ghost" })),
+      (err: Error) => {
+        assert.match(err.message, /PutIntegration in us-east-1 for domain "nowhere" \(object type "Ghost"\)/);
+        return true;
+      },
+    );
   });
 
   describe("rejected credentials say how to fix them", () => {
@@ -141,7 +151,10 @@ describe("reliability: errors a user can act on (local endpoint, real SDK)", fun
           const fresh = await Engine.start();
           for (const run of [() => fresh.create(eventAt(2)), () => fresh.delete(existing.id, existing.outs)]) {
             await assert.rejects(run(), (err: Error) => {
-              assert.match(err.message, /^The AWS credentials were rejected by (STS GetCallerIdentity|Customer Profiles DeleteIntegration) in us-east-1/);
+              assert.match(
+                err.message,
+                /^The AWS credentials were rejected by (STS GetCallerIdentity|Customer Profiles DeleteIntegration) in us-east-1/,
+              );
               assert.match(err.message, names);
               assert.match(err.message, /AWS_ACCESS_KEY_ID \/ AWS_SECRET_ACCESS_KEY \/ AWS_SESSION_TOKEN or the profile/);
               return true;

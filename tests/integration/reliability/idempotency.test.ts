@@ -29,7 +29,10 @@ describe("reliability: repeated and stale operations (local endpoint, real SDK)"
     await engine.delete(a.id, a.outs);
     await engine.delete(a.id, a.outs);
     aws.emulator.setFaults({});
-    assert.deepEqual((await integrationsIn(aws.customerProfiles, "retail")).map((i) => i.Uri), [b.outs.uri]);
+    assert.deepEqual(
+      (await integrationsIn(aws.customerProfiles, "retail")).map((i) => i.Uri),
+      [b.outs.uri],
+    );
   });
 
   it("a delete that landed though its answers were lost succeeds", async () => {
@@ -63,9 +66,15 @@ describe("reliability: repeated and stale operations (local endpoint, real SDK)"
       assert.ok(err.message.includes(`Integration.get("name", "retail/${eventAt(1).uri}")`), err.message);
       return true;
     });
-    await assert.rejects(engine.create(flowAt(1)), /Integration "arn:aws:appflow:us-east-1:123456789012:flow\/customers-1" already exists in domain "retail" \(us-east-1\).*adoptExisting: true/);
+    await assert.rejects(
+      engine.create(flowAt(1)),
+      /Integration "arn:aws:appflow:us-east-1:123456789012:flow\/customers-1" already exists in domain "retail" \(us-east-1\).*adoptExisting: true/,
+    );
     aws.emulator.setFaults({});
-    assert.deepEqual(operations(aws).filter((o) => WRITE_OPERATIONS.has(o)), []);
+    assert.deepEqual(
+      operations(aws).filter((o) => WRITE_OPERATIONS.has(o)),
+      [],
+    );
   });
 
   it("updating an integration deleted outside Pulumi says to run `pulumi refresh`, and recreates nothing", async () => {

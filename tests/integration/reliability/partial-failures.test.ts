@@ -35,7 +35,6 @@ describe("reliability: partial failures (local endpoint, real SDK)", function ()
     return failure as PartialFailure & { properties: IntegrationOutputs };
   }
 
-
   it("PutIntegration written, TagResource failing: the error carries the new attributes and the old tags, and the next update converges", async () => {
     const engine = await Engine.start();
     const { id, outs } = await engine.create(eventAt(1));
@@ -53,7 +52,11 @@ describe("reliability: partial failures (local endpoint, real SDK)", function ()
 
     aws.emulator.clearRequests();
     const converged = await engine.update(id, failure.properties, desired);
-    assert.deepEqual(operations(aws).filter((o) => WRITE_OPERATIONS.has(o)), ["TagResource"], "only what is missing is done");
+    assert.deepEqual(
+      operations(aws).filter((o) => WRITE_OPERATIONS.has(o)),
+      ["TagResource"],
+      "only what is missing is done",
+    );
     assert.deepEqual(converged.tags, desired.tags);
     assert.deepEqual(await tagsHeld(outs.uri), desired.tags);
   });
@@ -99,7 +102,12 @@ describe("reliability: partial failures (local endpoint, real SDK)", function ()
     const desired = eventAt(1, { tags: { team: "ops", n: "1", fresh: "y" } });
 
     const failure = await withEnv(IMPATIENT, async () => {
-      aws.emulator.setFaults({ rules: [{ operation: "TagResource", hangRate: 1 }, { operation: "GetIntegration", hangRate: 1 }] });
+      aws.emulator.setFaults({
+        rules: [
+          { operation: "TagResource", hangRate: 1 },
+          { operation: "GetIntegration", hangRate: 1 },
+        ],
+      });
       return partialFrom(engine.update(id, outs, desired), id);
     });
     aws.emulator.setFaults({});
@@ -143,18 +151,28 @@ describe("reliability: partial failures (local endpoint, real SDK)", function ()
           });
         }
       });
-      assert.deepEqual(operations(aws).filter((o) => WRITE_OPERATIONS.has(o)), []);
-      assert.deepEqual(operations(aws).filter((o) => o !== "GetCallerIdentity"), [], "nothing asked of Customer Profiles or AppFlow either");
+      assert.deepEqual(
+        operations(aws).filter((o) => WRITE_OPERATIONS.has(o)),
+        [],
+      );
+      assert.deepEqual(
+        operations(aws).filter((o) => o !== "GetCallerIdentity"),
+        [],
+        "nothing asked of Customer Profiles or AppFlow either",
+      );
     });
 
     it("a PutIntegration the service refuses records nothing and says why", async () => {
       const engine = await Engine.start();
-      await assert.rejects(engine.create(eventAt(1, { domainName: "no-such-domain", objectTypeNames: { ShopifyCreateOrders: "ShopifyOrder" } })), (err: PartialFailure) => {
-        assert.match(err.message, /PutIntegration in us-east-1 for domain "no-such-domain" \(object type "ShopifyOrder"\)/);
-        assert.match(err.message, /Domain no-such-domain does not exist/);
-        assert.equal(err.id, undefined);
-        return true;
-      });
+      await assert.rejects(
+        engine.create(eventAt(1, { domainName: "no-such-domain", objectTypeNames: { ShopifyCreateOrders: "ShopifyOrder" } })),
+        (err: PartialFailure) => {
+          assert.match(err.message, /PutIntegration in us-east-1 for domain "no-such-domain" \(object type "ShopifyOrder"\)/);
+          assert.match(err.message, /Domain no-such-domain does not exist/);
+          assert.equal(err.id, undefined);
+          return true;
+        },
+      );
     });
   });
 });

@@ -20,7 +20,6 @@ describe("reliability: retries under throttling and server errors (local endpoin
   this.timeout(300_000);
   const aws = useSeededEndpoint();
 
-
   it("50 creates at once with 30% of calls throttled and 5% failing with 500: each integration is written exactly once", async () => {
     const engine = await Engine.start();
     aws.emulator.setFaults(FAULTS);
@@ -32,7 +31,11 @@ describe("reliability: retries under throttling and server errors (local endpoin
     assert.ok(requests.filter(isFaulted).length >= 30, "the faults were injected");
     const puts = successesPerIntegration(requests, "PutIntegration");
     assert.equal(puts.size, 50);
-    assert.deepEqual([...puts.values()].filter((n) => n !== 1), [], "no integration written twice");
+    assert.deepEqual(
+      [...puts.values()].filter((n) => n !== 1),
+      [],
+      "no integration written twice",
+    );
     const held = await integrationsIn(aws.customerProfiles, "retail");
     assert.deepEqual(held.map((i) => i.Uri).sort(), created.map((c) => c.outs.uri).sort());
     for (const c of created) {
@@ -63,7 +66,10 @@ describe("reliability: retries under throttling and server errors (local endpoin
     const engine = await Engine.start();
     aws.emulator.setFaults({ seed: 3, rules: [{ service: "customer-profiles", dropRate: 0.3 }] });
     const created = await allAtOnce(Array.from({ length: 10 }, (_, i) => () => engine.create(eventAt(i))));
-    assert.ok(aws.emulator.requests().some((r) => r.errorType === "ConnectionDropped"), "connections were dropped");
+    assert.ok(
+      aws.emulator.requests().some((r) => r.errorType === "ConnectionDropped"),
+      "connections were dropped",
+    );
     assert.equal((await integrationsIn(aws.customerProfiles, "retail")).length, created.length);
   });
 
@@ -90,7 +96,10 @@ describe("reliability: retries under throttling and server errors (local endpoin
         const { id, outs } = await engine.create(eventAt(1));
         await until(() => aws.emulator.requests().filter((r) => r.operation === "PutIntegration").length === 4, "every attempt landed");
         const held = await integrationsIn(aws.customerProfiles, "retail");
-        assert.deepEqual(held.map((i) => i.Uri), [eventAt(1).uri]);
+        assert.deepEqual(
+          held.map((i) => i.Uri),
+          [eventAt(1).uri],
+        );
         assert.equal(id, `retail/${eventAt(1).uri}`);
         assert.deepEqual(outs.tags, held[0].Tags);
         const ops = aws.emulator.requests().map((r) => r.operation);
@@ -123,7 +132,10 @@ describe("reliability: retries under throttling and server errors (local endpoin
         await assert.rejects(creating, (err: Error) => {
           assert.match(err.message, /Whether the integration was created is unknown/);
           assert.match(err.message, /GetIntegration/);
-          assert.match(err.message, /Run `pulumi up` again; if it then reports that the integration already exists, it was created by this attempt: adopt it/);
+          assert.match(
+            err.message,
+            /Run `pulumi up` again; if it then reports that the integration already exists, it was created by this attempt: adopt it/,
+          );
           return true;
         });
       });
@@ -135,7 +147,10 @@ describe("reliability: retries under throttling and server errors (local endpoin
       await withEnv({ AWS_MAX_ATTEMPTS: "2" }, async () => {
         const engine = await Engine.start();
         aws.emulator.setFaults({ rules: [{ operation: "GetIntegration", throttleRate: 1 }] });
-        await assert.rejects(engine.create(eventAt(1)), /GetIntegration in us-east-1 for domain "retail".*still throttled after 2 attempts.*AWS_MAX_ATTEMPTS/);
+        await assert.rejects(
+          engine.create(eventAt(1)),
+          /GetIntegration in us-east-1 for domain "retail".*still throttled after 2 attempts.*AWS_MAX_ATTEMPTS/,
+        );
         assert.equal(aws.emulator.requests().filter((r) => r.operation === "GetIntegration").length, 2);
       });
     });
@@ -172,7 +187,10 @@ describe("reliability: retries under throttling and server errors (local endpoin
     it("an AWS_MAX_ATTEMPTS that is not a number of attempts is named", async () => {
       await withEnv({ AWS_MAX_ATTEMPTS: "many" }, async () => {
         const engine = await Engine.start();
-        await assert.rejects(engine.create(eventAt(1)), /AWS_MAX_ATTEMPTS \(or max_attempts in the AWS config file\) must be a whole number of attempts, 1 or more; it is "many"/);
+        await assert.rejects(
+          engine.create(eventAt(1)),
+          /AWS_MAX_ATTEMPTS \(or max_attempts in the AWS config file\) must be a whole number of attempts, 1 or more; it is "many"/,
+        );
       });
     });
   });

@@ -28,7 +28,6 @@ describe("reliability: timeouts (local endpoint, real SDK)", function () {
   this.timeout(120_000);
   const aws = useSeededEndpoint();
 
-
   it("every lifecycle operation against an endpoint that never answers fails in bounded time, naming endpoint and operation", async () => {
     const existing = await (await Engine.start()).create(eventAt(1));
     await withEnv(IMPATIENT, async () => {
@@ -37,8 +36,16 @@ describe("reliability: timeouts (local endpoint, real SDK)", function () {
       const cases: [string, RegExp, () => Promise<unknown>][] = [
         ["create", /STS GetCallerIdentity in us-east-1/, () => engine.create(eventAt(2))],
         ["read", /Customer Profiles GetIntegration in us-east-1/, () => engine.read(existing.id, existing.outs)],
-        ["update", /Customer Profiles GetIntegration in us-east-1/, () => engine.update(existing.id, existing.outs, eventAt(1, { objectTypeName: "ShopifyOrder", objectTypeNames: undefined }))],
-        ["update of tags", /Customer Profiles TagResource in us-east-1/, () => engine.update(existing.id, existing.outs, eventAt(1, { tags: { team: "ops" } }))],
+        [
+          "update",
+          /Customer Profiles GetIntegration in us-east-1/,
+          () => engine.update(existing.id, existing.outs, eventAt(1, { objectTypeName: "ShopifyOrder", objectTypeNames: undefined })),
+        ],
+        [
+          "update of tags",
+          /Customer Profiles TagResource in us-east-1/,
+          () => engine.update(existing.id, existing.outs, eventAt(1, { tags: { team: "ops" } })),
+        ],
         ["delete", /Customer Profiles DeleteIntegration in us-east-1/, () => engine.delete(existing.id, existing.outs)],
       ];
       for (const [operation, names, run] of cases) {

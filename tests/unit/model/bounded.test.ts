@@ -10,13 +10,15 @@ const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uD
 
 describe("quoted values in one-line messages", () => {
   it("a value whose JSON fits is quoted whole", () => {
-    fc.assert(fc.property(mixed(0, 40), (s) => {
-      fc.pre(JSON.stringify(s).length <= QUOTE_LIMIT + 2);
-      assert.equal(quoteBounded(s), JSON.stringify(s));
-    }));
+    fc.assert(
+      fc.property(mixed(0, 40), (s) => {
+        fc.pre(JSON.stringify(s).length <= QUOTE_LIMIT + 2);
+        assert.equal(quoteBounded(s), JSON.stringify(s));
+      }),
+    );
   });
 
-  it("a longer value keeps a prefix of its JSON, never half a character, and closes with …\"", () => {
+  it('a longer value keeps a prefix of its JSON, never half a character, and closes with …"', () => {
     fc.assert(
       fc.property(mixed(40, 200), (s) => {
         const json = JSON.stringify(s);

@@ -12,12 +12,16 @@ describe("the one timestamp reader", () => {
 
   it("reads an ISO-8601 date and time with a zone as the instant it names", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2199-12-31T23:59:59Z"), noInvalidDate: true }), fc.integer({ min: -12, max: 14 }), (d, hours) => {
-        const local = new Date(d.getTime() + hours * 3600_000);
-        const zone = `${hours < 0 ? "-" : "+"}${pad(Math.abs(hours))}:00`;
-        const text = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${zone}`;
-        assert.equal(parseTimestamp(text), Math.floor(d.getTime() / 1000) * 1000, text);
-      }),
+      fc.property(
+        fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2199-12-31T23:59:59Z"), noInvalidDate: true }),
+        fc.integer({ min: -12, max: 14 }),
+        (d, hours) => {
+          const local = new Date(d.getTime() + hours * 3600_000);
+          const zone = `${hours < 0 ? "-" : "+"}${pad(Math.abs(hours))}:00`;
+          const text = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${zone}`;
+          assert.equal(parseTimestamp(text), Math.floor(d.getTime() / 1000) * 1000, text);
+        },
+      ),
     );
   });
 

@@ -24,7 +24,13 @@ export const integration = new Integration("contacts", {
     },
     tasks: [
       { sourceFields: ["Id"], connectorOperator: { salesforce: "PROJECTION" }, taskType: "Filter" },
-      { sourceFields: ["Email"], connectorOperator: { salesforce: "NO_OP" }, destinationField: "Email", taskType: "Map", taskProperties: { DESTINATION_DATA_TYPE: "string" } },
+      {
+        sourceFields: ["Email"],
+        connectorOperator: { salesforce: "NO_OP" },
+        destinationField: "Email",
+        taskType: "Map",
+        taskProperties: { DESTINATION_DATA_TYPE: "string" },
+      },
     ],
     triggerConfig: {
       triggerType: "Scheduled",

@@ -24,9 +24,12 @@ describe("connector-profile cross-check", () => {
   });
 
   it("fails a missing profile, naming it, the region and the profiles of that type there", async () => {
-    const src = recordingSource({ "sf-a": "Salesforce", "sf-b": "Salesforce", "zd": "Zendesk" });
+    const src = recordingSource({ "sf-a": "Salesforce", "sf-b": "Salesforce", zd: "Zendesk" });
     const failures = await connectorProfileFailures(withProfile("sf-typo"), US, new ConnectorProfileCatalog(src));
-    assert.deepEqual(failures.map((f) => f.property), [PROPERTY]);
+    assert.deepEqual(
+      failures.map((f) => f.property),
+      [PROPERTY],
+    );
     for (const w of ['"sf-typo"', "does not exist in us-east-1", "Salesforce connector profiles in us-east-1 are", '"sf-a"', '"sf-b"']) {
       assert.ok(failures[0].reason.includes(w), `${failures[0].reason} should say ${w}`);
     }
@@ -37,7 +40,14 @@ describe("connector-profile cross-check", () => {
     const src = recordingSource({ "zendesk-prod": "Zendesk" });
     assert.deepEqual(await connectorProfileFailures(withProfile("zendesk-prod"), US, new ConnectorProfileCatalog(src)), []);
     assert.equal(warnings.length, 1, warnings.join("\n"));
-    for (const w of [PROPERTY, '"zendesk-prod"', "us-east-1", "is a Zendesk profile", "connectorType is Salesforce", "no Salesforce connector profiles"]) {
+    for (const w of [
+      PROPERTY,
+      '"zendesk-prod"',
+      "us-east-1",
+      "is a Zendesk profile",
+      "connectorType is Salesforce",
+      "no Salesforce connector profiles",
+    ]) {
       assert.ok(warnings[0].includes(w), `${warnings[0]} should say ${w}`);
     }
   });
@@ -78,14 +88,20 @@ describe("connector-profile cross-check", () => {
     assert.equal(await second, await first);
     assert.deepEqual(await catalog.lookup("a", { region: "eu-west-1" }), { status: "missing" });
     assert.deepEqual(await catalog.lookup("a", { region: "eu-west-1" }), { status: "missing" });
-    assert.deepEqual(src.calls.map((c) => c.region), ["us-east-1", "eu-west-1"]);
+    assert.deepEqual(
+      src.calls.map((c) => c.region),
+      ["us-east-1", "eu-west-1"],
+    );
   });
 
   it("splits more than 100 names into calls of at most 100", async () => {
     const src = recordingSource({});
     const catalog = new ConnectorProfileCatalog(src);
     await Promise.all(Array.from({ length: 250 }, (_, n) => catalog.lookup(`p${n}`, US)));
-    assert.deepEqual(src.calls.map((c) => c.names!.length), [100, 100, 50]);
+    assert.deepEqual(
+      src.calls.map((c) => c.names!.length),
+      [100, 100, 50],
+    );
   });
 
   it("AccessDenied is a warning naming the permission, once, and not a failure", async () => {
@@ -120,7 +136,10 @@ describe("connector-profile cross-check", () => {
     const src = recordingSource({});
     const inputs = variant(salesforceFlow, (i) => (source(i).connectorProfileName = "p".repeat(257)));
     const failures = await checkIntegration(inputs, { region: "us-east-1", connectorProfiles: new ConnectorProfileCatalog(src) });
-    assert.deepEqual(failures.map((f) => f.property), [PROPERTY]);
+    assert.deepEqual(
+      failures.map((f) => f.property),
+      [PROPERTY],
+    );
     assert.match(failures[0].reason, /length less than or equal to 256/);
     assert.deepEqual(src.calls, []);
   });

@@ -18,7 +18,11 @@ export const s3Flow = (): Inputs => s3FlowIntegration(inRegion);
 export function salesforceFlow(): Inputs {
   const i: Inputs = salesforceFlowIntegration(inRegion);
   i.flowDefinition.tasks = [
-    { sourceFields: ["Id", "Email", "Phone", "Score", "Bonus", "CreatedDate"], taskType: "Filter", connectorOperator: { salesforce: "PROJECTION" } },
+    {
+      sourceFields: ["Id", "Email", "Phone", "Score", "Bonus", "CreatedDate"],
+      taskType: "Filter",
+      connectorOperator: { salesforce: "PROJECTION" },
+    },
     {
       sourceFields: ["CreatedDate"],
       taskType: "Filter",
@@ -32,9 +36,24 @@ export function salesforceFlow(): Inputs {
       destinationField: "Id",
       taskProperties: { SOURCE_DATA_TYPE: "id", DESTINATION_DATA_TYPE: "id" },
     },
-    { sourceFields: ["Phone"], taskType: "Mask", connectorOperator: { salesforce: "MASK_LAST_N" }, taskProperties: { MASK_VALUE: "*", MASK_LENGTH: "4" } },
-    { sourceFields: ["Email"], taskType: "Truncate", connectorOperator: { salesforce: "NO_OP" }, taskProperties: { TRUNCATE_LENGTH: "128" } },
-    { sourceFields: ["Id"], taskType: "Validate", connectorOperator: { salesforce: "VALIDATE_NON_NULL" }, taskProperties: { VALIDATION_ACTION: "DropRecord" } },
+    {
+      sourceFields: ["Phone"],
+      taskType: "Mask",
+      connectorOperator: { salesforce: "MASK_LAST_N" },
+      taskProperties: { MASK_VALUE: "*", MASK_LENGTH: "4" },
+    },
+    {
+      sourceFields: ["Email"],
+      taskType: "Truncate",
+      connectorOperator: { salesforce: "NO_OP" },
+      taskProperties: { TRUNCATE_LENGTH: "128" },
+    },
+    {
+      sourceFields: ["Id"],
+      taskType: "Validate",
+      connectorOperator: { salesforce: "VALIDATE_NON_NULL" },
+      taskProperties: { VALIDATION_ACTION: "DropRecord" },
+    },
     {
       sourceFields: ["Score", "Bonus"],
       taskType: "Arithmetic",
@@ -42,7 +61,12 @@ export function salesforceFlow(): Inputs {
       destinationField: "Score,Bonus",
       taskProperties: { MATH_OPERATION_FIELDS_ORDER: "Score,Bonus" },
     },
-    { sourceFields: ["Email", "Phone"], taskType: "Merge", connectorOperator: { salesforce: "NO_OP" }, taskProperties: { CONCAT_FORMAT: "${Email} ${Phone}" } },
+    {
+      sourceFields: ["Email", "Phone"],
+      taskType: "Merge",
+      connectorOperator: { salesforce: "NO_OP" },
+      taskProperties: { CONCAT_FORMAT: "${Email} ${Phone}" },
+    },
   ];
   return i;
 }

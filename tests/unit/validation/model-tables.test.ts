@@ -12,7 +12,10 @@ const enumOf = (shape: string): string[] => (customerProfilesModel.shapes[shape]
 
 describe("the connector, task-type and event-type tables", () => {
   it("pairs every SourceConnectorType with its members, Servicenow with serviceNow", () => {
-    assert.deepEqual(SOURCE_CONNECTORS.map((c) => c.connectorType), enumOf("SourceConnectorType"));
+    assert.deepEqual(
+      SOURCE_CONNECTORS.map((c) => c.connectorType),
+      enumOf("SourceConnectorType"),
+    );
     assert.equal(sourceConnector("Servicenow")?.key, "serviceNow");
     assert.equal(sourceConnector("S3")?.key, "s3");
     assert.equal(connectorByKey("serviceNow")?.connectorType, "Servicenow");
@@ -50,7 +53,10 @@ describe("the connector, task-type and event-type tables", () => {
   it("lists exactly the event types the model documents for ObjectTypeNames", () => {
     const model = JSON.parse(fs.readFileSync(path.join(VENDORED_MODELS_DIR, "botocore-customer-profiles-2020-08-15.json"), "utf8"));
     const doc: string = model.shapes.PutIntegrationRequest.members.ObjectTypeNames.documentation;
-    const documented = doc.slice(doc.indexOf("following event types")).match(/<code>(\w+)<\/code>/g)!.map((c) => c.replace(/<\/?code>/g, ""));
+    const documented = doc
+      .slice(doc.indexOf("following event types"))
+      .match(/<code>(\w+)<\/code>/g)!
+      .map((c) => c.replace(/<\/?code>/g, ""));
     assert.deepEqual([...OBJECT_TYPE_NAMES_EVENT_TYPES].sort(), documented.sort());
   });
 });

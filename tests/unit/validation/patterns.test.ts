@@ -47,7 +47,10 @@ const compileSearch = (p: string) => {
 const PARTIALLY_ANCHORED = new Set(["PrivateLinkServiceName"]);
 
 /** Printable ASCII plus space and tab: no line terminators, where Java's and JavaScript's `.` agree. */
-const printable = fc.string({ unit: fc.constantFrom(..." \t!\"#$%&'()*+,-./0123456789:;<=>?@ABCXYZ[\\]^_`abcxyz{|}~".split("")), maxLength: 12 });
+const printable = fc.string({
+  unit: fc.constantFrom(..." \t!\"#$%&'()*+,-./0123456789:;<=>?@ABCXYZ[\\]^_`abcxyz{|}~".split("")),
+  maxLength: 12,
+});
 
 for (const [service, model, smithyFile] of [
   ["customer-profiles", customerProfilesModel, "customer-profiles-2020-08-15.json"],

@@ -15,16 +15,39 @@ describe("IntegrationProvider.check", () => {
 
   const rejected: [string, Record<string, unknown>, string, RegExp][] = [
     ["a model constraint", variant(uriIntegration, (i) => (i.domainName = "retail shop")), "domainName", /pattern.*"retail shop"/],
-    ["a nested enum", variant(s3Flow, (i) => (flow(i).tasks[0].connectorOperator = { s3: "CONTAINS" })), "flowDefinition.tasks[0].connectorOperator.s3", /must be one of.*"CONTAINS"/],
-    ["an error-level semantic rule", variant(s3Flow, (i) => (flow(i).tasks[0].connectorOperator = { s3: "NO_OP" })), "flowDefinition.tasks[0].connectorOperator.s3", /NO_OP is not an operator of Filter tasks/],
+    [
+      "a nested enum",
+      variant(s3Flow, (i) => (flow(i).tasks[0].connectorOperator = { s3: "CONTAINS" })),
+      "flowDefinition.tasks[0].connectorOperator.s3",
+      /must be one of.*"CONTAINS"/,
+    ],
+    [
+      "an error-level semantic rule",
+      variant(s3Flow, (i) => (flow(i).tasks[0].connectorOperator = { s3: "NO_OP" })),
+      "flowDefinition.tasks[0].connectorOperator.s3",
+      /NO_OP is not an operator of Filter tasks/,
+    ],
     ["the region's shape", variant(uriIntegration, (i) => (i.region = "useast1")), "region", /AWS region.*"useast1"/],
-    ["a date that does not exist", variant(salesforceFlow, (i) => (scheduled(i).scheduleStartTime = "2027-02-30T00:00:00Z")), "flowDefinition.triggerConfig.triggerProperties.scheduled.scheduleStartTime", /real date.*"2027-02-30T00:00:00Z"/],
-    ["a flow name with a space (whole-value pattern)", variant(s3Flow, (i) => (flow(i).flowName = "my flow")), "flowDefinition.flowName", /pattern.*"my flow"/],
+    [
+      "a date that does not exist",
+      variant(salesforceFlow, (i) => (scheduled(i).scheduleStartTime = "2027-02-30T00:00:00Z")),
+      "flowDefinition.triggerConfig.triggerProperties.scheduled.scheduleStartTime",
+      /real date.*"2027-02-30T00:00:00Z"/,
+    ],
+    [
+      "a flow name with a space (whole-value pattern)",
+      variant(s3Flow, (i) => (flow(i).flowName = "my flow")),
+      "flowDefinition.flowName",
+      /pattern.*"my flow"/,
+    ],
   ];
   for (const [what, inputs, property, reason] of rejected) {
     it(`fails ${what} at ${property}`, async () => {
       const { failures, inputs: returned } = await check(inputs);
-      assert.deepEqual(failures!.map((f) => f.property), [property]);
+      assert.deepEqual(
+        failures!.map((f) => f.property),
+        [property],
+      );
       assert.match(failures![0].reason, reason);
       assert.equal((returned as Record<string, unknown>).__provider, undefined, "the engine adds __provider back itself");
     });
@@ -72,13 +95,19 @@ describe("IntegrationProvider.check", () => {
     const inputs = variant(uriIntegration, (i) => (i.objectTypeNames = { ShopifyDeleteOrders: "Order" }));
     assert.deepEqual((await check(inputs)).failures, []);
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0], /objectTypeNames\["ShopifyDeleteOrders"\] key "ShopifyDeleteOrders" is not one of the event types the PutIntegration API reference lists/);
+    assert.match(
+      warnings[0],
+      /objectTypeNames\["ShopifyDeleteOrders"\] key "ShopifyDeleteOrders" is not one of the event types the PutIntegration API reference lists/,
+    );
   });
 
   it("warns about a task property AppFlow ignores without failing the preview", async () => {
     const inputs = variant(s3Flow, (i) => (flow(i).tasks[0].taskProperties = { MASK_VALUE: "*" }));
     assert.deepEqual((await check(inputs)).failures, []);
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0], /^warning: integration in domain retail \(flow customers-from-s3\): flowDefinition\.tasks\[0\]\.taskProperties\["MASK_VALUE"\] is not read by Filter tasks/);
+    assert.match(
+      warnings[0],
+      /^warning: integration in domain retail \(flow customers-from-s3\): flowDefinition\.tasks\[0\]\.taskProperties\["MASK_VALUE"\] is not read by Filter tasks/,
+    );
   });
 });

@@ -61,7 +61,10 @@ describe("every check rule's level follows from its evidence", () => {
       { url: "https://example.com/customer-profiles", quote: "It supports the following event types" },
       { file: "codegen/aws-models/no-such-model.json", quote: "It supports the following event types" },
       { file: "../outside/model.json", quote: "It supports the following event types" },
-      { file: "codegen/aws-models/botocore-customer-profiles-2020-08-15.json", quote: "AWS refuses both ObjectTypeName and ObjectTypeNames" },
+      {
+        file: "codegen/aws-models/botocore-customer-profiles-2020-08-15.json",
+        quote: "AWS refuses both ObjectTypeName and ObjectTypeNames",
+      },
       { file: "codegen/aws-models/botocore-customer-profiles-2020-08-15.json", quote: "" },
     ];
     for (const c of bad) assert.notEqual(citationProblem(c), undefined, JSON.stringify(c));
@@ -95,7 +98,8 @@ describe("AppFlow schedule expressions", () => {
     ["hourly", /neither rate/],
     ["", /neither rate/],
   ];
-  for (const e of accepted) it(`accepts ${e}`, () => assert.deepEqual(parseScheduleExpression(e).ok, true, JSON.stringify(parseScheduleExpression(e))));
+  for (const e of accepted)
+    it(`accepts ${e}`, () => assert.deepEqual(parseScheduleExpression(e).ok, true, JSON.stringify(parseScheduleExpression(e))));
   for (const [e, why] of refused) {
     it(`refuses ${JSON.stringify(e)}`, () => {
       const p = parseScheduleExpression(e);
@@ -105,7 +109,9 @@ describe("AppFlow schedule expressions", () => {
   }
 
   it("reads every rate(N unit) with N ≥ 1, spaced or not, as N units", () => {
-    const unit = fc.constantFrom(["minute", 1], ["minutes", 1], ["hour", 60], ["hours", 60], ["day", 1440], ["days", 1440]) as fc.Arbitrary<[string, number]>;
+    const unit = fc.constantFrom(["minute", 1], ["minutes", 1], ["hour", 60], ["hours", 60], ["day", 1440], ["days", 1440]) as fc.Arbitrary<
+      [string, number]
+    >;
     const gap = fc.constantFrom("", " ", "  ");
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 100000 }), unit, gap, gap, gap, (n, [u, per], a, b, c) => {
@@ -116,17 +122,25 @@ describe("AppFlow schedule expressions", () => {
   });
 
   it("refuses any rate whose amount is not a positive whole number", () => {
-    const amount = fc.oneof(fc.constant("0"), fc.integer({ max: -1 }).map(String), fc.double({ noInteger: true, noNaN: true }).map(String), fc.stringMatching(/^[a-z]{1,6}$/));
+    const amount = fc.oneof(
+      fc.constant("0"),
+      fc.integer({ max: -1 }).map(String),
+      fc.double({ noInteger: true, noNaN: true }).map(String),
+      fc.stringMatching(/^[a-z]{1,6}$/),
+    );
     fc.assert(fc.property(amount, fc.constantFrom("minutes", "hours", "days"), (n, u) => !parseScheduleExpression(`rate(${n} ${u})`).ok));
   });
 
   it("refuses any cron without exactly six fields", () => {
     const field = fc.constantFrom("0", "*", "?", "5", "1-3", "*/5");
     fc.assert(
-      fc.property(fc.array(field, { maxLength: 10 }).filter((f) => f.length !== 6), (fields) => {
-        const p = parseScheduleExpression(`cron(${fields.join(" ")})`);
-        return !p.ok && /6 fields/.test(p.why);
-      }),
+      fc.property(
+        fc.array(field, { maxLength: 10 }).filter((f) => f.length !== 6),
+        (fields) => {
+          const p = parseScheduleExpression(`cron(${fields.join(" ")})`);
+          return !p.ok && /6 fields/.test(p.why);
+        },
+      ),
     );
   });
 
@@ -148,7 +162,12 @@ describe("the rules table in docs/rules-and-evidence.md", () => {
 describe("timestamps are real calendar dates, never rolled over", () => {
   const rule = SEMANTIC_RULES.find((r) => r.name === "scheduleTimesAreRealInstants")!;
   const withStart = (scheduleStartTime: unknown) => ({
-    flowDefinition: { triggerConfig: { triggerType: "Scheduled", triggerProperties: { scheduled: { scheduleExpression: "rate(1hours)", scheduleStartTime } } } },
+    flowDefinition: {
+      triggerConfig: {
+        triggerType: "Scheduled",
+        triggerProperties: { scheduled: { scheduleExpression: "rate(1hours)", scheduleStartTime } },
+      },
+    },
   });
   const pad = (n: number, w = 2) => String(n).padStart(w, "0");
   const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();

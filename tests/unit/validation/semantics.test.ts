@@ -45,12 +45,27 @@ const cases: Case[] = [
     expect: [{ property: "objectTypeName", words: ["required", "exactly one of objectTypeName and objectTypeNames"] }],
   },
   { rule: "objectTypeNameXorNames", title: "only objectTypeNames", inputs: uriIntegration() },
-  { rule: "objectTypeNameXorNames", title: "objectTypeName still unknown next to objectTypeNames", inputs: variant(uriIntegration, (i) => (i.objectTypeName = UNKNOWN)) },
+  {
+    rule: "objectTypeNameXorNames",
+    title: "objectTypeName still unknown next to objectTypeNames",
+    inputs: variant(uriIntegration, (i) => (i.objectTypeName = UNKNOWN)),
+  },
   {
     rule: "objectTypeNamesAreSupportedEventTypes",
     title: "an event type the service does not know",
     inputs: variant(uriIntegration, (i) => (i.objectTypeNames = { ShopifyUpdateOrders: "ShopifyOrder" })),
-    expect: [{ property: 'objectTypeNames["ShopifyUpdateOrders"]', words: ['"ShopifyUpdateOrders"', "not one of the event types the PutIntegration API reference lists", "may be valid keys", "ShopifyUpdatedOrders", "SegmentIdentify"] }],
+    expect: [
+      {
+        property: 'objectTypeNames["ShopifyUpdateOrders"]',
+        words: [
+          '"ShopifyUpdateOrders"',
+          "not one of the event types the PutIntegration API reference lists",
+          "may be valid keys",
+          "ShopifyUpdatedOrders",
+          "SegmentIdentify",
+        ],
+      },
+    ],
   },
   {
     rule: "objectTypeNamesAreSupportedEventTypes",
@@ -58,7 +73,11 @@ const cases: Case[] = [
     inputs: variant(uriIntegration, (i) => (i.objectTypeNames = { segmentIdentify: "Segment" })),
     expect: [{ property: 'objectTypeNames["segmentIdentify"]', words: ["did you mean SegmentIdentify?"] }],
   },
-  { rule: "objectTypeNamesAreSupportedEventTypes", title: "Segment's identify events", inputs: variant(uriIntegration, (i) => (i.objectTypeNames = { SegmentIdentify: "SegmentProfile" })) },
+  {
+    rule: "objectTypeNamesAreSupportedEventTypes",
+    title: "Segment's identify events",
+    inputs: variant(uriIntegration, (i) => (i.objectTypeNames = { SegmentIdentify: "SegmentProfile" })),
+  },
   {
     rule: "uriOrFlowDefinition",
     title: "neither uri nor flowDefinition",
@@ -79,8 +98,18 @@ const cases: Case[] = [
     region: "US East (N. Virginia)",
     expect: [{ property: "region", words: ["AWS region", "aws:region", '"US East (N. Virginia)"'] }],
   },
-  { rule: "regionLooksLikeAwsRegion", title: "GovCloud", inputs: variant(uriIntegration, (i) => (i.region = "us-gov-west-1")), region: "us-gov-west-1" },
-  { rule: "regionLooksLikeAwsRegion", title: "the European Sovereign Cloud", inputs: variant(uriIntegration, (i) => (i.region = "eusc-de-east-1")), region: "eusc-de-east-1" },
+  {
+    rule: "regionLooksLikeAwsRegion",
+    title: "GovCloud",
+    inputs: variant(uriIntegration, (i) => (i.region = "us-gov-west-1")),
+    region: "us-gov-west-1",
+  },
+  {
+    rule: "regionLooksLikeAwsRegion",
+    title: "the European Sovereign Cloud",
+    inputs: variant(uriIntegration, (i) => (i.region = "eusc-de-east-1")),
+    region: "eusc-de-east-1",
+  },
   {
     rule: "connectorProfileNameRequired",
     title: "a Salesforce source without a connector profile",
@@ -98,7 +127,10 @@ const cases: Case[] = [
       source(i).sourceConnectorProperties = { salesforce: { object: "Contact" } };
     }),
     expect: [
-      { property: "flowDefinition.sourceFlowConfig.sourceConnectorProperties.salesforce", words: ["must not be set", "Servicenow", "serviceNow"] },
+      {
+        property: "flowDefinition.sourceFlowConfig.sourceConnectorProperties.salesforce",
+        words: ["must not be set", "Servicenow", "serviceNow"],
+      },
       { property: "flowDefinition.sourceFlowConfig.sourceConnectorProperties.serviceNow", words: ["required", "Servicenow"] },
     ],
   },
@@ -106,7 +138,9 @@ const cases: Case[] = [
     rule: "sourceConnectorPropertiesMatchConnectorType",
     title: "a second member next to the right one",
     inputs: variant(s3Flow, (i) => (source(i).sourceConnectorProperties.zendesk = { object: "tickets" })),
-    expect: [{ property: "flowDefinition.sourceFlowConfig.sourceConnectorProperties.zendesk", words: ["must not be set", "S3", "exactly"] }],
+    expect: [
+      { property: "flowDefinition.sourceFlowConfig.sourceConnectorProperties.zendesk", words: ["must not be set", "S3", "exactly"] },
+    ],
   },
   {
     rule: "sourceConnectorPropertiesMatchConnectorType",
@@ -123,9 +157,19 @@ const cases: Case[] = [
     title: "a Salesforce operator in a Zendesk flow",
     inputs: variant(salesforceFlow, (i) => {
       zendesk(i);
-      flow(i).tasks.push({ sourceFields: ["subject"], taskType: "Filter", connectorOperator: { salesforce: "CONTAINS" }, taskProperties: { VALUE: "refund" } });
+      flow(i).tasks.push({
+        sourceFields: ["subject"],
+        taskType: "Filter",
+        connectorOperator: { salesforce: "CONTAINS" },
+        taskProperties: { VALUE: "refund" },
+      });
     }),
-    expect: [{ property: "flowDefinition.tasks[1].connectorOperator.salesforce", words: ["Zendesk", "connectorOperator.zendesk", "has no CONTAINS"] }],
+    expect: [
+      {
+        property: "flowDefinition.tasks[1].connectorOperator.salesforce",
+        words: ["Zendesk", "connectorOperator.zendesk", "has no CONTAINS"],
+      },
+    ],
   },
   { rule: "taskConnectorOperatorMatchesSource", title: "Zendesk operators in a Zendesk flow", inputs: variant(salesforceFlow, zendesk) },
   {
@@ -145,13 +189,19 @@ const cases: Case[] = [
     rule: "projectionTaskRequired",
     title: "a Salesforce flow with Map tasks only (terraform-provider-aws#34508)",
     inputs: variant(salesforceFlow, (i) => (flow(i).tasks = flow(i).tasks.filter((t: Inputs) => t.taskType === "Map"))),
-    expect: [{ property: "flowDefinition.tasks", words: ["projection task", "Map_all", "You must specify a projection task or a MAP_ALL task"] }],
+    expect: [
+      { property: "flowDefinition.tasks", words: ["projection task", "Map_all", "You must specify a projection task or a MAP_ALL task"] },
+    ],
   },
   { rule: "projectionTaskRequired", title: "a Salesforce flow with a PROJECTION filter", inputs: salesforceFlow() },
   {
     rule: "projectionTaskAdvised",
     title: "an S3 flow with Map tasks only (no source shows the refusal for S3)",
-    inputs: variant(s3Flow, (i) => (flow(i).tasks = [{ sourceFields: ["email"], taskType: "Map", connectorOperator: { s3: "NO_OP" }, destinationField: "email" }])),
+    inputs: variant(
+      s3Flow,
+      (i) =>
+        (flow(i).tasks = [{ sourceFields: ["email"], taskType: "Map", connectorOperator: { s3: "NO_OP" }, destinationField: "email" }]),
+    ),
     expect: [{ property: "flowDefinition.tasks", words: ["no projection task", "from S3"] }],
   },
   { rule: "projectionTaskAdvised", title: "an S3 flow with a PROJECTION filter", inputs: s3Flow() },
@@ -173,7 +223,11 @@ const cases: Case[] = [
     inputs: variant(salesforceFlow, (i) => (i.desiredFlowState = "Active")),
     expect: [{ property: "desiredFlowState", words: ['"running" or "suspended"', '"Active"'] }],
   },
-  { rule: "desiredFlowStateNeedsTriggeredFlow", title: "a scheduled flow kept running", inputs: variant(salesforceFlow, (i) => (i.desiredFlowState = "running")) },
+  {
+    rule: "desiredFlowStateNeedsTriggeredFlow",
+    title: "a scheduled flow kept running",
+    inputs: variant(salesforceFlow, (i) => (i.desiredFlowState = "running")),
+  },
   { rule: "taskOperatorFitsTaskType", title: "every task type with its operators", inputs: salesforceFlow() },
   {
     rule: "taskPropertiesRequiredForOperation",
@@ -187,7 +241,14 @@ const cases: Case[] = [
   {
     rule: "taskPropertiesRequiredForOperation",
     title: "a comparison with nothing to compare",
-    inputs: variant(salesforceFlow, (i) => flow(i).tasks.push({ sourceFields: ["Email"], taskType: "Filter", connectorOperator: { salesforce: "EQUAL_TO" }, taskProperties: { DATA_TYPE: "string" } })),
+    inputs: variant(salesforceFlow, (i) =>
+      flow(i).tasks.push({
+        sourceFields: ["Email"],
+        taskType: "Filter",
+        connectorOperator: { salesforce: "EQUAL_TO" },
+        taskProperties: { DATA_TYPE: "string" },
+      }),
+    ),
     expect: [{ property: "flowDefinition.tasks[8].taskProperties", words: ["VALUE or VALUES", "EQUAL_TO"] }],
   },
   {
@@ -218,7 +279,18 @@ const cases: Case[] = [
       delete task(i, 6).taskProperties;
     }),
   },
-  { rule: "taskPropertiesRequiredForOperation", title: "VALUES for a comparison", inputs: variant(salesforceFlow, (i) => flow(i).tasks.push({ sourceFields: ["Email"], taskType: "Filter", connectorOperator: { salesforce: "NOT_EQUAL_TO" }, taskProperties: { DATA_TYPE: "string", VALUES: "a,b" } })) },
+  {
+    rule: "taskPropertiesRequiredForOperation",
+    title: "VALUES for a comparison",
+    inputs: variant(salesforceFlow, (i) =>
+      flow(i).tasks.push({
+        sourceFields: ["Email"],
+        taskType: "Filter",
+        connectorOperator: { salesforce: "NOT_EQUAL_TO" },
+        taskProperties: { DATA_TYPE: "string", VALUES: "a,b" },
+      }),
+    ),
+  },
   {
     rule: "taskLengthsArePositiveWholeNumbers",
     title: "a truncation length of zero",
@@ -231,7 +303,11 @@ const cases: Case[] = [
     inputs: variant(salesforceFlow, (i) => (task(i, 3).taskProperties.MASK_LENGTH = "four")),
     expect: [{ property: 'flowDefinition.tasks[3].taskProperties["MASK_LENGTH"]', words: ["positive whole number", '"four"'] }],
   },
-  { rule: "taskLengthsArePositiveWholeNumbers", title: "lengths as digits", inputs: variant(salesforceFlow, (i) => (task(i, 4).taskProperties.TRUNCATE_LENGTH = "1")) },
+  {
+    rule: "taskLengthsArePositiveWholeNumbers",
+    title: "lengths as digits",
+    inputs: variant(salesforceFlow, (i) => (task(i, 4).taskProperties.TRUNCATE_LENGTH = "1")),
+  },
   {
     rule: "taskPropertiesReadByTaskType",
     title: "a truncation length on a Mask task (AppFlow ignores it: warned, not failed)",
@@ -246,7 +322,11 @@ const cases: Case[] = [
     expect: [{ property: SCHED, words: ["required", "Scheduled", "scheduleExpression"] }],
   },
   { rule: "scheduledTriggerNeedsSchedule", title: "Scheduled with its schedule", inputs: salesforceFlow() },
-  { rule: "scheduledTriggerNeedsSchedule", title: "Scheduled with properties still unknown", inputs: variant(salesforceFlow, (i) => (flow(i).triggerConfig.triggerProperties = UNKNOWN)) },
+  {
+    rule: "scheduledTriggerNeedsSchedule",
+    title: "Scheduled with properties still unknown",
+    inputs: variant(salesforceFlow, (i) => (flow(i).triggerConfig.triggerProperties = UNKNOWN)),
+  },
   {
     rule: "unscheduledTriggerTakesNoSchedule",
     title: "OnDemand with a schedule",
@@ -259,22 +339,42 @@ const cases: Case[] = [
     inputs: variant(salesforceFlow, (i) => (flow(i).triggerConfig.triggerType = "Event")),
     expect: [{ property: SCHED, words: ["must not be set", "Event"] }],
   },
-  { rule: "unscheduledTriggerTakesNoSchedule", title: "Event without one", inputs: variant(salesforceFlow, (i) => (flow(i).triggerConfig = { triggerType: "Event" })) },
+  {
+    rule: "unscheduledTriggerTakesNoSchedule",
+    title: "Event without one",
+    inputs: variant(salesforceFlow, (i) => (flow(i).triggerConfig = { triggerType: "Event" })),
+  },
   {
     rule: "incrementalPullNeedsDatetimeField",
     title: "Incremental without a datetime field",
     inputs: variant(salesforceFlow, (i) => delete source(i).incrementalPullConfig),
-    expect: [{ property: "flowDefinition.sourceFlowConfig.incrementalPullConfig.datetimeTypeFieldName", words: ["not set", "Incremental"] }],
+    expect: [
+      { property: "flowDefinition.sourceFlowConfig.incrementalPullConfig.datetimeTypeFieldName", words: ["not set", "Incremental"] },
+    ],
   },
   {
     rule: "incrementalPullNeedsDatetimeField",
     title: "the admin guide's S3 example: Incremental without a datetime field",
     inputs: variant(s3Flow, (i) => {
-      flow(i).triggerConfig = { triggerType: "Scheduled", triggerProperties: { scheduled: { scheduleExpression: "rate(15minutes)", dataPullMode: "Incremental", scheduleStartTime: 1634244800.435, firstExecutionFrom: 1594166400 } } };
+      flow(i).triggerConfig = {
+        triggerType: "Scheduled",
+        triggerProperties: {
+          scheduled: {
+            scheduleExpression: "rate(15minutes)",
+            dataPullMode: "Incremental",
+            scheduleStartTime: 1634244800.435,
+            firstExecutionFrom: 1594166400,
+          },
+        },
+      };
       delete source(i).incrementalPullConfig;
     }),
   },
-  { rule: "incrementalPullNeedsDatetimeField", title: "Complete needs none", inputs: variant(salesforceFlow, (i) => ((scheduled(i).dataPullMode = "Complete"), delete source(i).incrementalPullConfig)) },
+  {
+    rule: "incrementalPullNeedsDatetimeField",
+    title: "Complete needs none",
+    inputs: variant(salesforceFlow, (i) => ((scheduled(i).dataPullMode = "Complete"), delete source(i).incrementalPullConfig)),
+  },
   {
     rule: "scheduleExpressionParses",
     title: "a schedule in words",
@@ -305,9 +405,21 @@ const cases: Case[] = [
     inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleExpression = "rate(5minutes)")),
     expect: [{ property: `${SCHED}.scheduleExpression`, words: ["15 minutes", "minimum"] }],
   },
-  { rule: "scheduleExpressionParses", title: "the admin guide's rate(15minutes)", inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleExpression = "rate(15minutes)")) },
-  { rule: "scheduleExpressionParses", title: "the model's own spelling, rate (30 minutes)", inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleExpression = "rate (30 minutes)")) },
-  { rule: "scheduleExpressionParses", title: "a cron expression", inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleExpression = "cron(0 12 * * ? *)")) },
+  {
+    rule: "scheduleExpressionParses",
+    title: "the admin guide's rate(15minutes)",
+    inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleExpression = "rate(15minutes)")),
+  },
+  {
+    rule: "scheduleExpressionParses",
+    title: "the model's own spelling, rate (30 minutes)",
+    inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleExpression = "rate (30 minutes)")),
+  },
+  {
+    rule: "scheduleExpressionParses",
+    title: "a cron expression",
+    inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleExpression = "cron(0 12 * * ? *)")),
+  },
   {
     rule: "scheduleTimesAreRealInstants",
     title: "a time without its zone",
@@ -326,15 +438,36 @@ const cases: Case[] = [
     inputs: variant(salesforceFlow, (i) => (scheduled(i).scheduleEndTime = "2027-04-31T12:00:00+02:00")),
     expect: [{ property: `${SCHED}.scheduleEndTime`, words: ["real date", '"2027-04-31T12:00:00+02:00"'] }],
   },
-  { rule: "scheduleTimesAreRealInstants", title: "epoch seconds as a number, as the AWS docs write them", inputs: variant(salesforceFlow, (i) => ((scheduled(i).scheduleStartTime = 1798761600.435), (scheduled(i).scheduleEndTime = 1830297600))) },
-  { rule: "scheduleTimesAreRealInstants", title: "February 29th of a leap year", inputs: variant(salesforceFlow, (i) => ((scheduled(i).scheduleStartTime = "2028-02-29T00:00:00Z"), (scheduled(i).scheduleEndTime = "2028-03-01T00:00:00Z"))) },
+  {
+    rule: "scheduleTimesAreRealInstants",
+    title: "epoch seconds as a number, as the AWS docs write them",
+    inputs: variant(
+      salesforceFlow,
+      (i) => ((scheduled(i).scheduleStartTime = 1798761600.435), (scheduled(i).scheduleEndTime = 1830297600)),
+    ),
+  },
+  {
+    rule: "scheduleTimesAreRealInstants",
+    title: "February 29th of a leap year",
+    inputs: variant(
+      salesforceFlow,
+      (i) => ((scheduled(i).scheduleStartTime = "2028-02-29T00:00:00Z"), (scheduled(i).scheduleEndTime = "2028-03-01T00:00:00Z")),
+    ),
+  },
   {
     rule: "scheduleTimesAreRealInstants",
     title: "a date JavaScript parses but no one means",
     inputs: variant(salesforceFlow, (i) => (scheduled(i).firstExecutionFrom = "5")),
     expect: [{ property: `${SCHED}.firstExecutionFrom`, words: ["ISO-8601", '"5"'] }],
   },
-  { rule: "scheduleTimesAreRealInstants", title: "an offset and a bare date", inputs: variant(salesforceFlow, (i) => ((scheduled(i).scheduleStartTime = "2027-01-01T09:00:00+09:00"), (scheduled(i).firstExecutionFrom = "2026-01-01"))) },
+  {
+    rule: "scheduleTimesAreRealInstants",
+    title: "an offset and a bare date",
+    inputs: variant(
+      salesforceFlow,
+      (i) => ((scheduled(i).scheduleStartTime = "2027-01-01T09:00:00+09:00"), (scheduled(i).firstExecutionFrom = "2026-01-01")),
+    ),
+  },
   {
     rule: "scheduleStartPrecedesEnd",
     title: "the end before the start",
@@ -344,34 +477,56 @@ const cases: Case[] = [
   {
     rule: "scheduleStartPrecedesEnd",
     title: "the same instant in two spellings",
-    inputs: variant(salesforceFlow, (i) => ((scheduled(i).scheduleStartTime = "2027-01-01T09:00:00+09:00"), (scheduled(i).scheduleEndTime = 1798761600))),
+    inputs: variant(
+      salesforceFlow,
+      (i) => ((scheduled(i).scheduleStartTime = "2027-01-01T09:00:00+09:00"), (scheduled(i).scheduleEndTime = 1798761600)),
+    ),
     expect: [{ property: `${SCHED}.scheduleEndTime`, words: ["later than scheduleStartTime"] }],
   },
-  { rule: "scheduleStartPrecedesEnd", title: "start a second before the end", inputs: variant(salesforceFlow, (i) => ((scheduled(i).scheduleStartTime = "2027-01-01T00:00:00Z"), (scheduled(i).scheduleEndTime = "2027-01-01T00:00:01Z"))) },
+  {
+    rule: "scheduleStartPrecedesEnd",
+    title: "start a second before the end",
+    inputs: variant(
+      salesforceFlow,
+      (i) => ((scheduled(i).scheduleStartTime = "2027-01-01T00:00:00Z"), (scheduled(i).scheduleEndTime = "2027-01-01T00:00:01Z")),
+    ),
+  },
 ];
 
 /** Every profile the flows name exists and connects to their source: only the rule under test can fail. */
 const everyProfileExists = () =>
-  new ConnectorProfileCatalog(recordingSource({ "salesforce-prod": "Salesforce", "zendesk-prod": "Zendesk", "servicenow-prod": "Servicenow" }));
+  new ConnectorProfileCatalog(
+    recordingSource({ "salesforce-prod": "Salesforce", "zendesk-prod": "Zendesk", "servicenow-prod": "Servicenow" }),
+  );
 
 describe("semantic rules of PutIntegration", () => {
   const warnings = captureWarnings();
 
   for (const c of cases) {
     const level = SEMANTIC_RULES.find((r) => r.name === c.rule)?.level;
-    const outcome = c.expect ? `${level === "warning" ? "a warning" : "a failure"} at ${c.expect.map((e) => e.property).join(", ")}` : "nothing";
+    const outcome = c.expect
+      ? `${level === "warning" ? "a warning" : "a failure"} at ${c.expect.map((e) => e.property).join(", ")}`
+      : "nothing";
     it(`${c.rule}: ${c.title} → ${outcome}`, async () => {
       const region = c.region ?? c.inputs.region;
       const failures = await checkIntegration(c.inputs, { region, connectorProfiles: everyProfileExists() });
       const expected = c.expect ?? [];
       const asFailures = level === "error" ? expected : [];
       const asWarnings = level === "warning" ? expected : [];
-      assert.deepEqual(failures.map((f) => f.property), asFailures.map((e) => e.property), JSON.stringify(failures, null, 1));
+      assert.deepEqual(
+        failures.map((f) => f.property),
+        asFailures.map((e) => e.property),
+        JSON.stringify(failures, null, 1),
+      );
       asFailures.forEach((e, n) => {
         for (const w of e.words) assert.ok(failures[n].reason.includes(w), `"${failures[n].reason}" should say ${w}`);
       });
       const own = SEMANTIC_RULES.find((r) => r.name === c.rule)!.check(c.inputs, { region });
-      assert.deepEqual(own.map((f) => f.property), expected.map((e) => e.property), `${c.rule} reports it`);
+      assert.deepEqual(
+        own.map((f) => f.property),
+        expected.map((e) => e.property),
+        `${c.rule} reports it`,
+      );
       assert.equal(warnings.length, asWarnings.length, warnings.join("\n"));
       asWarnings.forEach((e, n) => {
         for (const w of [e.property, ...e.words]) assert.ok(warnings[n].includes(w), `"${warnings[n]}" should say ${w}`);
@@ -382,16 +537,29 @@ describe("semantic rules of PutIntegration", () => {
 
   it("has an invalid and a valid case for every rule", () => {
     for (const { name } of SEMANTIC_RULES) {
-      assert.ok(cases.some((c) => c.rule === name && c.expect), `an invalid case for ${name}`);
-      assert.ok(cases.some((c) => c.rule === name && !c.expect), `a valid case for ${name}`);
+      assert.ok(
+        cases.some((c) => c.rule === name && c.expect),
+        `an invalid case for ${name}`,
+      );
+      assert.ok(
+        cases.some((c) => c.rule === name && !c.expect),
+        `a valid case for ${name}`,
+      );
     }
-    for (const c of cases) assert.ok(SEMANTIC_RULES.some((r) => r.name === c.rule), `${c.rule} is a rule`);
+    for (const c of cases)
+      assert.ok(
+        SEMANTIC_RULES.some((r) => r.name === c.rule),
+        `${c.rule} is a rule`,
+      );
   });
 
   it("gives a property one reason: the model's, when it has one", async () => {
     const inputs = variant(salesforceFlow, (i) => (scheduled(i).scheduleStartTime = "tomorrow"));
     const failures = await checkIntegration(inputs, { region: "us-east-1", connectorProfiles: everyProfileExists() });
-    assert.deepEqual(failures.map((f) => f.property), [`${SCHED}.scheduleStartTime`]);
+    assert.deepEqual(
+      failures.map((f) => f.property),
+      [`${SCHED}.scheduleStartTime`],
+    );
     assert.match(failures[0].reason, /must be a timestamp/);
   });
 
@@ -404,6 +572,12 @@ describe("semantic rules of PutIntegration", () => {
       scheduled(i).dataPullMode = UNKNOWN;
     });
     assert.deepEqual(semanticFindings(inputs, { region: UNKNOWN }), []);
-    assert.deepEqual(semanticFindings(variant(salesforceFlow, (i) => (i.flowDefinition = UNKNOWN)), { region: "us-east-1" }), []);
+    assert.deepEqual(
+      semanticFindings(
+        variant(salesforceFlow, (i) => (i.flowDefinition = UNKNOWN)),
+        { region: "us-east-1" },
+      ),
+      [],
+    );
   });
 });

@@ -46,10 +46,16 @@ describe("strict mode: every warning fails the preview at its path", () => {
       if (env) process.env.PCPI_STRICT = env;
       const p = await providerWith(config);
       const events = await p.check({}, unlistedEventType);
-      assert.deepEqual(events.failures!.map((f) => f.property), ['objectTypeNames["ShopifyDeleteOrders"]']);
+      assert.deepEqual(
+        events.failures!.map((f) => f.property),
+        ['objectTypeNames["ShopifyDeleteOrders"]'],
+      );
       assert.match(events.failures![0].reason, /not one of the event types .* \(strict mode: a warning fails the preview\)$/);
       const tasks = await p.check({}, taskPropertyIgnored);
-      assert.deepEqual(tasks.failures!.map((f) => f.property), ['flowDefinition.tasks[0].taskProperties["MASK_VALUE"]']);
+      assert.deepEqual(
+        tasks.failures!.map((f) => f.property),
+        ['flowDefinition.tasks[0].taskProperties["MASK_VALUE"]'],
+      );
       assert.deepEqual(warnings, []);
       assert.deepEqual((await p.check({}, uriIntegration())).failures, [], "inputs without a warning still pass");
     });
@@ -62,7 +68,10 @@ describe("strict mode: every warning fails the preview at its path", () => {
   });
 
   it("a value that is neither true nor false is refused rather than read as off", async () => {
-    await assert.rejects(providerWith({ "customer-profiles-integration:strict": "ture" }), /customer-profiles-integration:strict must be true or false/);
+    await assert.rejects(
+      providerWith({ "customer-profiles-integration:strict": "ture" }),
+      /customer-profiles-integration:strict must be true or false/,
+    );
     process.env.PCPI_STRICT = "maybe";
     const p = await providerWith({});
     await assert.rejects(p.check({}, uriIntegration()), /PCPI_STRICT must be true or false/);
@@ -73,11 +82,19 @@ describe("strict mode: every warning fails the preview at its path", () => {
     const wrongType = variant(salesforceFlow, (i) => (source(i).connectorProfileName = "zendesk-prod"));
     const catalog = new ConnectorProfileCatalog(recordingSource({ "zendesk-prod": "Zendesk" }));
     const failures = await checkIntegration(wrongType, { region: "us-east-1", connectorProfiles: catalog, strict: true });
-    assert.deepEqual(failures.map((f) => f.property), [path]);
+    assert.deepEqual(
+      failures.map((f) => f.property),
+      [path],
+    );
     assert.match(failures[0].reason, /is a Zendesk profile.*strict mode/);
-    const unreachable = new ConnectorProfileCatalog(recordingSource({}, { fail: () => Object.assign(new Error("Rate exceeded"), { name: "ThrottlingException" }) }));
+    const unreachable = new ConnectorProfileCatalog(
+      recordingSource({}, { fail: () => Object.assign(new Error("Rate exceeded"), { name: "ThrottlingException" }) }),
+    );
     const skipped = await checkIntegration(salesforceFlow(), { region: "us-east-1", connectorProfiles: unreachable, strict: true });
-    assert.deepEqual(skipped.map((f) => f.property), [path]);
+    assert.deepEqual(
+      skipped.map((f) => f.property),
+      [path],
+    );
     assert.match(skipped[0].reason, /not confirmed to exist: the connector-profile cross-check was skipped/);
     assert.deepEqual(warnings, []);
   });
