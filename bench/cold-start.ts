@@ -13,26 +13,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Stack } from "../testing/pulumi";
+import { ms, readGrpcLog, type GrpcEntry } from "./grpc-log";
 import { Bench, median, type Program } from "./harness";
 import type { Section, Target } from "./report";
 
 const MAX_FIRST_CHECK_MS = 300;
-
-interface GrpcEntry {
-  method: string;
-  request?: any;
-  progress: string;
-  timestamp: string;
-  /** Nanoseconds, on completed calls. */
-  duration?: number;
-}
-
-/** RFC 3339 with nanoseconds, to fractional milliseconds (Date.parse keeps only milliseconds). */
-function ms(timestamp: string): number {
-  const m = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/.exec(timestamp);
-  if (!m) return Date.parse(timestamp);
-  return Date.parse(`${m[1]}${m[3]}`) + Number(`0.${m[2] ?? "0"}`) * 1000;
-}
 
 interface EngineSample {
   /** The engine's first Check to the dynamic provider, request to answer. */
@@ -49,11 +34,7 @@ async function inEngine(bench: Bench, program: Program, config: Record<string, u
   const log = path.join(bench.workspace, `grpc-${stack.name}.log`);
   const traced = new Stack({ engine: bench.engine, dir: stack.dir, name: stack.name, env: { ...stack.env, PULUMI_DEBUG_GRPC: log } });
   await traced.preview();
-  const entries: GrpcEntry[] = fs
-    .readFileSync(log, "utf8")
-    .split("\n")
-    .filter((l) => l.startsWith("{"))
-    .map((l) => JSON.parse(l));
+  const entries = readGrpcLog(log);
   const provider = (e: GrpcEntry, method: string) => e.method === `/pulumirpc.ResourceProvider/${method}`;
   const isDynamic = (e: GrpcEntry) => String(e.request?.urn ?? "").includes("::pulumi-nodejs:dynamic");
   const check = entries.find((e) => provider(e, "Check") && isDynamic(e) && e.progress === "response_completed");

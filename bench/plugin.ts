@@ -12,6 +12,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Stack } from "../testing/pulumi";
+import { ms, readGrpcLog, type GrpcEntry } from "./grpc-log";
 import { Bench, median, type Program } from "./harness";
 import type { Section, Target } from "./report";
 import { PACKAGE_NAME, PLUGIN_EXECUTABLE, RESOURCE_TOKEN } from "../provider/plugin/names";
@@ -46,20 +47,6 @@ async function stackFor(bench: Bench, v: Variant, n: number): Promise<Stack> {
   });
 }
 
-interface GrpcEntry {
-  method: string;
-  request?: { urn?: string };
-  progress: string;
-  timestamp: string;
-  duration?: number;
-}
-
-function ms(timestamp: string): number {
-  const m = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/.exec(timestamp);
-  if (!m) return Date.parse(timestamp);
-  return Date.parse(`${m[1]}${m[3]}`) + Number(`0.${m[2] ?? "0"}`) * 1000;
-}
-
 interface FirstCheck {
   /** The engine's first Check of an integration, request to answer. */
   checkMs: number;
@@ -73,11 +60,7 @@ async function firstCheck(bench: Bench, v: Variant): Promise<FirstCheck> {
   const stack = await stackFor(bench, v, 1);
   const log = path.join(bench.workspace, `grpc-${stack.name}.log`);
   await new Stack({ engine: bench.engine, dir: stack.dir, name: stack.name, env: { ...stack.env, PULUMI_DEBUG_GRPC: log } }).preview();
-  const entries: GrpcEntry[] = fs
-    .readFileSync(log, "utf8")
-    .split("\n")
-    .filter((l) => l.startsWith("{"))
-    .map((l) => JSON.parse(l));
+  const entries = readGrpcLog(log);
   const ours = (e: GrpcEntry) =>
     e.method.startsWith("/pulumirpc.ResourceProvider/") &&
     (v.id === "plugin" ? !String(e.request?.urn ?? "").includes("pulumi-nodejs:dynamic") : true);
