@@ -3,8 +3,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { E2E_TEST_TIMEOUT } from "../support/e2e";
 import { stepsOf, type Stack } from "../../testing/pulumi";
-import { awsCli, EXAMPLE_URIS, flowNames, integrationsIn, writes } from "../../testing/local-aws";
-import { usePluginE2E, yamlProject } from "../support/e2e-plugin";
+import { awsCli, EXAMPLE_URIS, integrationsIn, writes } from "../../testing/local-aws";
+import { destroyCustomersAndOrders, usePluginE2E, yamlProject } from "../support/e2e-plugin";
 import { pluginModule } from "../support/plugin-resource-shim";
 import { toApi } from "../../provider/mapping";
 import { NODEJS_MODULE, RESOURCE_TOKEN } from "../../provider/plugin/names";
@@ -66,16 +66,6 @@ describe("pulumi import through the provider plugin, with the real pulumi CLI ag
     return fs.readFileSync(out, "utf8");
   }
 
-  async function destroyBoth(stack: Stack): Promise<void> {
-    const destroyed = await stack.destroy();
-    assert.deepEqual(stepsOf(destroyed), [
-      ["customers", "delete"],
-      ["orders", "delete"],
-    ]);
-    assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
-    assert.deepEqual(await flowNames(e2e.aws), []);
-  }
-
   it("imports both from their ids alone and prints YAML that, put back into the program, previews with no changes", async () => {
     await createOutsidePulumi();
     const stack = await e2e.project(yamlProject("resources: {}\n"));
@@ -90,7 +80,7 @@ describe("pulumi import through the provider plugin, with the real pulumi CLI ag
     assert.deepEqual(preview.changes, { same: 3 }, "the stack and both integrations, unchanged");
     await stack.up({ expectNoChanges: true });
     assert.deepEqual(writes(e2e.aws), [], "the next up writes nothing");
-    await destroyBoth(stack);
+    await destroyCustomersAndOrders(e2e, stack);
   });
 
   it("imports both and prints TypeScript that, put back into the program, previews with no changes", async () => {
@@ -114,7 +104,7 @@ describe("pulumi import through the provider plugin, with the real pulumi CLI ag
 
     const preview = await stack.preview({ expectNoChanges: true });
     assert.deepEqual(preview.changes, { same: 3 }, "the stack and both integrations, unchanged");
-    await destroyBoth(stack);
+    await destroyCustomersAndOrders(e2e, stack);
   });
 
   it("adopts an integration through the import resource option, writing nothing", async () => {

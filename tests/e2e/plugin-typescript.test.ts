@@ -3,8 +3,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { E2E_TEST_TIMEOUT } from "../support/e2e";
 import { stepsOf, type Stack } from "../../testing/pulumi";
-import { EXAMPLE_URIS, flowNames, integrationsIn, writes } from "../../testing/local-aws";
-import { diagnostics, usePluginE2E } from "../support/e2e-plugin";
+import { EXAMPLE_URIS, integrationsIn, writes } from "../../testing/local-aws";
+import { destroyCustomersAndOrders, diagnostics, usePluginE2E } from "../support/e2e-plugin";
 import { installShim, pluginModule, SHIM_MODULE } from "../support/plugin-resource-shim";
 import { s3FlowIntegration } from "../support/fixtures";
 
@@ -67,13 +67,7 @@ describe("The provider plugin serving a TypeScript program, with the real pulumi
     assert.deepEqual(again.changes, { same: 3 });
     assert.deepEqual(writes(e2e.aws), []);
 
-    const destroyed = await stack.destroy();
-    assert.deepEqual(stepsOf(destroyed), [
-      ["customers", "delete"],
-      ["orders", "delete"],
-    ]);
-    assert.deepEqual(await integrationsIn(e2e.aws, "retail"), []);
-    assert.deepEqual(await flowNames(e2e.aws), []);
+    await destroyCustomersAndOrders(e2e, stack);
   });
 
   it("runs the same preview checks as the dynamic provider: failures at the path and nearest-name hints, warnings shown, nothing written", async () => {

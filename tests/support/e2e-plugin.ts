@@ -7,9 +7,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { engineEnv, Stack, type Engine } from "../../testing/pulumi";
+import { strict as assert } from "assert";
+import { engineEnv, stepsOf, Stack, type Engine } from "../../testing/pulumi";
 import { copyNodeModules, installedDependencies } from "../../testing/package";
-import { SEEDED, seedExampleData, startLocalAwsForExamples, type LocalAws } from "../../testing/local-aws";
+import { flowNames, integrationsIn, SEEDED, seedExampleData, startLocalAwsForExamples, type LocalAws } from "../../testing/local-aws";
 import { requireEngine } from "./e2e";
 import { PACKAGE_NAME, PLUGIN_EXECUTABLE } from "../../provider/plugin/names";
 
@@ -95,4 +96,15 @@ export function diagnostics(r: { stdout: string }): string {
     // A run that failed before the engine started prints no JSON.
     return r.stdout;
   }
+}
+
+/** `pulumi destroy` of a stack holding `customers` (a flow integration) and `orders`: both deleted, nothing left behind. */
+export async function destroyCustomersAndOrders(e2e: PluginE2E, stack: Stack): Promise<void> {
+  const destroyed = await stack.destroy();
+  assert.deepEqual(stepsOf(destroyed), [
+    ["customers", "delete"],
+    ["orders", "delete"],
+  ]);
+  assert.deepEqual(await integrationsIn(e2e.aws, SEEDED.domainName), []);
+  assert.deepEqual(await flowNames(e2e.aws), []);
 }
