@@ -7,6 +7,7 @@
  * Draft: cloudformation-coverage-roadmap#1214), so convergence asks, whatever that state is.
  */
 import * as api from "./api";
+import { toIsoTimestamp } from "./mapping";
 import type { AwsClients } from "./clients";
 import type { DesiredFlowState, IntegrationOutputs } from "./integration-types";
 
@@ -16,12 +17,6 @@ export type FlowObservation = Pick<IntegrationOutputs, "flowStatus" | "lastRunSt
 /** The AppFlow status each desired state means. */
 const STATUS: Readonly<Record<DesiredFlowState, string>> = { running: "Active", suspended: "Suspended" };
 
-function isoOf(v: unknown): string | undefined {
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === "string" && !Number.isNaN(Date.parse(v))) return new Date(v).toISOString();
-  return undefined;
-}
-
 /** The flow as DescribeFlow reports it: its status and its last run. */
 export function observeFlow(flow: Record<string, unknown> | undefined): FlowObservation {
   if (!flow) return {};
@@ -29,7 +24,7 @@ export function observeFlow(flow: Record<string, unknown> | undefined): FlowObse
   return {
     flowStatus: typeof flow.flowStatus === "string" ? flow.flowStatus : undefined,
     lastRunStatus: typeof run?.mostRecentExecutionStatus === "string" ? run.mostRecentExecutionStatus : undefined,
-    lastRunTime: isoOf(run?.mostRecentExecutionTime),
+    lastRunTime: toIsoTimestamp(run?.mostRecentExecutionTime),
   };
 }
 

@@ -78,7 +78,8 @@ export function fromApi(shapeName: string, value: unknown, m: ServiceModel = mod
   return transform(m, shapeName, value, fromApiTransform, undefined);
 }
 
-function toIsoTimestamp(value: unknown): string | undefined {
+/** A timestamp as the SDK answers it (a Date) or as a program writes it, in ISO-8601; undefined when it names no instant. */
+export function toIsoTimestamp(value: unknown): string | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
   const ms = parseTimestamp(value);
   return ms === undefined ? undefined : new Date(ms).toISOString();
